@@ -1,0 +1,88 @@
+/**
+ * Environment → typed config, validated once at start-up. A bad value is a one-line Chinese
+ * error naming the variable (see `ConfigError`), never a stack trace.
+ */
+import * as z from 'zod';
+import path from 'node:path';
+
+/** A configuration problem, reported to the operator as one line. */
+export class ConfigError extends Error {
+  constructor(public readonly variable: string, message: string) {
+    super(`配置错误：${variable} ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const isoDay = /^\d{4}-\d{2}-\d{2}$/;
+const hour = z.coerce.number().int().min(0).max(23);
+
+const envSchema = z.object({
+  ZHICHENG_DATA_DIR: z.string().min(1).default('./data'),
+  ZHICHENG_NOW: z.string().regex(isoDay, '应为 YYYY-MM-DD 格式的日期').optional(),
+  ZHICHENG_RULES_DIR: z.string().optional(),
+  /** Staff ids, comma separated, each `channel:userId` (e.g. `telegram:12345,wechat:wxid_abc`). */
+  ZHICHENG_STAFF: z.string().default(''),
+  /** Local hour (Asia/Shanghai) at which reminders go out. */
+  ZHICHENG_REMINDER_HOUR: hour.default(9),
+  /** "N days before closing" reminders, comma separated. */
+  ZHICHENG_REMINDER_DAYS_BEFORE: z.string().default('3'),
+  ZHICHENG_QUIET_START: hour.default(21),
+  ZHICHENG_QUIET_END: hour.default(8),
+  /** Personal interview data not touched for this many days is deleted. */
+  ZHICHENG_SESSION_TTL_DAYS: z.coerce.number().int().min(1).default(30),
+  TELEGRAM_BOT_TOKEN: z.string().min(1).optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z.string().optional(),
+  TELEGRAM_WEBHOOK_PORT: z.coerce.number().int().min(1).max(65535).default(8443),
+  WECHATY_PUPPET: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
+  WECHATY_ACCEPT_FRIENDS: z.enum(['true', 'false']).default('true'),
+});
+
+/** The validated configuration every entry point uses. */
+export interface Config {
+  dataDir: string;
+  now?: string;
+  rulesDir?: string;
+  staff: Set<string>;
+  reminders: { hour: number; daysBefore: number[]; quietStart: number; quietEnd: number };
+  sessionTtlDays: number;
+  telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string; webhookPort: number };
+  wechat?: { puppet: string; token?: string; endpoint?: string; acceptFriends: boolean };
+}
+
+/** Parse and validate the environment; throws `ConfigError` naming the bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(String(issue.path[0] ?? ''), issue.message);
+  }
+  const e = parsed.data;
+  const daysBefore = e.ZHICHENG_REMINDER_DAYS_BEFORE.split(',').map((s) => s.trim()).filter(Boolean).map(Number);
+  if (daysBefore.some((n) => !Number.isInteger(n) || n < 1 || n > 60)) {
+    throw new ConfigError('ZHICHENG_REMINDER_DAYS_BEFORE', '应为 1–60 之间的整数，用逗号分隔，例如 3,7');
+  }
+  const wechatWanted = Boolean(e.WECHATY_PUPPET_SERVICE_TOKEN || e.WECHATY_PUPPET);
+  return {
+    dataDir: path.resolve(e.ZHICHENG_DATA_DIR),
+    now: e.ZHICHENG_NOW,
+    rulesDir: e.ZHICHENG_RULES_DIR,
+    staff: new Set(e.ZHICHENG_STAFF.split(',').map((s) => s.trim()).filter(Boolean)),
+    reminders: { hour: e.ZHICHENG_REMINDER_HOUR, daysBefore, quietStart: e.ZHICHENG_QUIET_START, quietEnd: e.ZHICHENG_QUIET_END },
+    sessionTtlDays: e.ZHICHENG_SESSION_TTL_DAYS,
+    telegram: e.TELEGRAM_BOT_TOKEN
+      ? { token: e.TELEGRAM_BOT_TOKEN, apiRoot: e.TELEGRAM_API_ROOT, webhookUrl: e.TELEGRAM_WEBHOOK_URL, webhookSecret: e.TELEGRAM_WEBHOOK_SECRET, webhookPort: e.TELEGRAM_WEBHOOK_PORT }
+      : undefined,
+    wechat: wechatWanted
+      ? {
+          puppet: e.WECHATY_PUPPET ?? 'wechaty-puppet-service',
+          token: e.WECHATY_PUPPET_SERVICE_TOKEN,
+          endpoint: e.WECHATY_PUPPET_SERVICE_ENDPOINT,
+          acceptFriends: e.WECHATY_ACCEPT_FRIENDS === 'true',
+        }
+      : undefined,
+  };
+}

@@ -1,0 +1,150 @@
+/** The individual eligibility checks of the notice and the 2013 method, except the level. */
+import { educationLevels } from '../policy/schema.js';
+import { addCheck, need, noticeClause, type EvalContext } from './context.js';
+import { checkIdNumber } from './id-number.js';
+import { fill } from './texts.js';
+
+const normaliseName = (s: string) =>
+  s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+
+/** 江西 / 江西省 → 江西; infers Jiangxi from a Jiangxi place in the employer name when absent. */
+export function provinceOf(ctx: EvalContext): string | undefined {
+  const e = ctx.profile.employer;
+  const p = e?.province?.trim().replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '');
+  if (p) return p;
+  if (e?.name && /江西|赣州|寻乌/.test(e.name)) return ctx.policy.method.coveredProvince;
+  return undefined;
+}
+
+/** 三（一）: the series' minimum education (本科 for the series the notice names, else 中专). */
+export function checkMinEducation(ctx: EvalContext): void {
+  const edu = ctx.profile.education;
+  if (!edu) return need(ctx, 'education');
+  const t = ctx.texts.min_education;
+  const clause = noticeClause(ctx, '三（一）');
+  const rank = (e: string) => educationLevels.indexOf(e as never);
+  if (rank(edu) < rank(ctx.policy.method.minimumEducation)) {
+    return addCheck(ctx, 'min_education', 'fail', t.none, clause, ctx.policy.method.minimumEducationSource);
+  }
+  if (!ctx.series) return;
+  const min = ctx.series.minEducation ?? ctx.policy.series.defaultMinEducation;
+  const values = { education: edu, series: ctx.series.name, minEducation: min.value };
+  if (rank(edu) < rank(min.value)) return addCheck(ctx, 'min_education', 'fail', fill(t.fail, values), clause, min.source);
+  addCheck(ctx, 'min_education', 'pass', fill(t.pass, values), clause, min.source);
+}
+
+/** 三（二）, 第三条: the studied major must be the same as or close to the specialty. */
+export function checkMajor(ctx: EvalContext): void {
+  const r = ctx.profile.majorRelation;
+  if (!r) return need(ctx, 'majorRelation');
+  const method = { doc: ctx.policy.method.doc, clause: '第三条' };
+  if (r === '不同') return addCheck(ctx, 'major_relation', 'fail', ctx.texts.major_relation.fail, noticeClause(ctx, '三（二）'), method);
+  addCheck(ctx, 'major_relation', 'pass', fill(ctx.texts.major_relation.pass, { relation: r }), noticeClause(ctx, '三（二）'));
+}
+
+/** 三（三）: teachers of 职业高中 / 职业教育教研机构 apply only in the 中等职业学校教师 series. */
+export function checkVocationalTeacher(ctx: EvalContext): void {
+  const v = ctx.policy.series.vocationalSchools;
+  const kind = ctx.profile.employer?.kind;
+  if (!kind || !v.kinds.some((k) => kind.includes(k)) || !ctx.seriesName) return;
+  const t = ctx.texts.vocational_teacher;
+  if (ctx.seriesName === v.series) return addCheck(ctx, 'vocational_teacher', 'pass', t.pass, v.source);
+  addCheck(ctx, 'vocational_teacher', 'fail', fill(t.fail, { series: ctx.seriesName }), v.source);
+}
+
+/** 三（六）: series (or specialties) with 以考代评 are not recognised. */
+export function checkExamSeries(ctx: EvalContext): void {
+  const s = ctx.series;
+  if (!s) return;
+  const t = ctx.texts.exam_instead_of_review;
+  const method = { doc: ctx.policy.method.doc, clause: '第三条' };
+  if (s.examInsteadOfReview?.value) {
+    return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.fail, { series: s.name }), s.examInsteadOfReview.source, method);
+  }
+  const spec = ctx.profile.specialty;
+  if (spec && s.examSpecialties && s.examSpecialties.keywords.some((k) => spec.includes(k))) {
+    return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.failSpecialty, { specialty: spec }), s.examSpecialties.source, method);
+  }
+  addCheck(ctx, 'exam_instead_of_review', 'pass', fill(t.pass, { series: s.name }), noticeClause(ctx, '三（六）'));
+}
+
+/** 三（六）: engineering titles of non-state-owned enterprises are not recognised. */
+export function checkStateOwnedEngineering(ctx: EvalContext): void {
+  const rule = ctx.series?.stateOwnedEnterpriseOnly;
+  if (!rule) return;
+  const type = ctx.profile.employer?.type;
+  if (!type) return need(ctx, 'employer.type');
+  const t = ctx.texts.state_owned_engineering;
+  if (rule.enterpriseTypes.includes(type)) return addCheck(ctx, 'state_owned_engineering', 'fail', fill(t.fail, { employerType: type }), rule.source);
+  addCheck(ctx, 'state_owned_engineering', 'pass', fill(t.pass, { employerType: type }), rule.source);
+}
+
+/** 第二条 (Jiangxi 企业/事业单位, not 机关) and 三（四） (files held by a Jiangxi employment service). */
+export function checkEmployerCoverage(ctx: EvalContext): void {
+  const m = ctx.policy.method;
+  const t = ctx.texts.employer_coverage;
+  const type = ctx.profile.employer?.type;
+  if (!type) return need(ctx, 'employer.type');
+  if (type === '机关') return addCheck(ctx, 'employer_coverage', 'fail', t.failAgency, m.coverageSource);
+  const province = provinceOf(ctx);
+  if (!province && type !== '无单位') return need(ctx, 'employer.province');
+  const insideCovered = m.coveredEmployerTypes.includes(type) && province === m.coveredProvince;
+  if (insideCovered) return addCheck(ctx, 'employer_coverage', 'pass', fill(t.pass, { employerType: type }), m.coverageSource);
+  if (m.reviewEmployerTypes.includes(type) && province === m.coveredProvince) {
+    return addCheck(ctx, 'employer_coverage', 'review', fill(t.reviewType, { employerType: type }), m.coverageSource);
+  }
+  // Not in a Jiangxi 企事业单位: only the hosted-file route of 三（四） remains.
+  if (ctx.profile.archiveHostedInJiangxi === undefined) return need(ctx, 'archiveHostedInJiangxi');
+  if (ctx.profile.archiveHostedInJiangxi) {
+    ctx.facts.archiveHosted = true;
+    return addCheck(ctx, 'employer_coverage', 'review', t.reviewArchive, noticeClause(ctx, '三（四）'), m.coverageSource);
+  }
+  if (type === '无单位') return addCheck(ctx, 'employer_coverage', 'fail', t.failNoEmployer, m.coverageSource, noticeClause(ctx, '三（四）'));
+  addCheck(ctx, 'employer_coverage', 'fail', fill(t.failProvince, { province: province ?? '' }), m.coverageSource, noticeClause(ctx, '三（四）'));
+}
+
+/** 三（四）: the social-insurance employer must match the declaring employer, or an affiliation proof. */
+export function checkSocialInsurance(ctx: EvalContext): void {
+  if (ctx.facts.archiveHosted || ctx.profile.employer?.type === '无单位') return;
+  const t = ctx.texts.social_insurance;
+  const clause = noticeClause(ctx, '三（四）');
+  const insurer = ctx.profile.socialInsuranceEmployer?.trim();
+  const employer = ctx.profile.employer?.name?.trim();
+  if (!insurer || !employer) return addCheck(ctx, 'social_insurance', 'warn', t.unknown, clause);
+  if (normaliseName(insurer) === normaliseName(employer)) return addCheck(ctx, 'social_insurance', 'pass', t.pass, clause);
+  ctx.facts.socialInsuranceDiffers = true;
+  const values = { insurer, employer };
+  if (ctx.profile.hasAffiliationProof === undefined) return need(ctx, 'hasAffiliationProof');
+  if (ctx.profile.hasAffiliationProof) return addCheck(ctx, 'social_insurance', 'pass', fill(t.passProof, values), clause);
+  addCheck(ctx, 'social_insurance', 'fail', fill(t.fail, values), clause);
+}
+
+/** 三（五）, 第四条: a practice-access qualification must be held first. */
+export function checkPracticeCertificate(ctx: EvalContext): void {
+  const s = ctx.series;
+  if (!s) return;
+  const spec = ctx.profile.specialty ?? '';
+  const rule = s.specialtyCertificates?.find((c) => c.keywords.some((k) => spec.includes(k)))?.certificate ?? s.certificate;
+  if (!rule) return;
+  ctx.facts.certificate = rule.name;
+  const certs = ctx.profile.certificates;
+  if (!certs) return need(ctx, 'certificates');
+  const t = ctx.texts.practice_certificate;
+  const method = { doc: ctx.policy.method.doc, clause: '第四条' };
+  const values = { certificate: rule.name, series: s.name, specialty: spec };
+  if (certs.some((c) => rule.keywords.some((k) => c.includes(k)))) return addCheck(ctx, 'practice_certificate', 'pass', fill(t.pass, values), rule.source, method);
+  const template = spec ? t.fail : t.fail.replace('（{specialty}）', '');
+  addCheck(ctx, 'practice_certificate', 'fail', fill(template, values), rule.source, method);
+}
+
+/** 四（二）: the ID number must be valid and end in an upper-case X; it is never stored. */
+export function checkIdNumberField(ctx: EvalContext): void {
+  const id = ctx.profile.idNumber;
+  if (id === undefined || id.trim() === '') return;
+  const t = ctx.texts.id_number;
+  const clause = noticeClause(ctx, '四（二）');
+  const r = checkIdNumber(id);
+  if (r === 'ok') return addCheck(ctx, 'id_number', 'pass', t.pass, clause);
+  if (r === 'lowercase') return addCheck(ctx, 'id_number', 'warn', t.lowercase, clause);
+  addCheck(ctx, 'id_number', 'fail', t.fail, clause);
+}

@@ -1,0 +1,39 @@
+/** The state one evaluation builds up: the checks so far, the missing fields, derived facts. */
+import type { Policy, PolicyBatch } from '../policy/load.js';
+import type { SeriesEntry, Source } from '../policy/schema.js';
+import type { Profile } from './profile.js';
+import type { CheckTexts } from './texts.js';
+import type { Check, CheckStatus } from './verdict.js';
+import type { MaterialFacts } from './materials.js';
+
+/** Working state of one `evaluate` call. */
+export interface EvalContext {
+  policy: Policy;
+  profile: Profile;
+  now: string;
+  texts: CheckTexts;
+  batch: PolicyBatch;
+  /** The notice of the batch; its doc is cited for notice clauses. */
+  noticeDoc: string;
+  seriesName?: string;
+  series?: SeriesEntry;
+  checks: Check[];
+  missing: string[];
+  facts: MaterialFacts;
+}
+
+/** Record one check; `more` are further clauses the message rests on. */
+export function addCheck(ctx: EvalContext, rule: string, status: CheckStatus, message: string, source: Source, ...more: Source[]): void {
+  const extra = more.filter((s) => s.doc !== source.doc || s.clause !== source.clause);
+  ctx.checks.push(extra.length ? { rule, status, message, source, sources: [source, ...extra] } : { rule, status, message, source });
+}
+
+/** Record a field the decision needs but the profile lacks (once). */
+export function need(ctx: EvalContext, field: string): void {
+  if (!ctx.missing.includes(field)) ctx.missing.push(field);
+}
+
+/** A clause of the batch's notice. */
+export function noticeClause(ctx: EvalContext, clause: string): Source {
+  return { doc: ctx.noticeDoc, clause };
+}

@@ -1,0 +1,100 @@
+/**
+ * Loads and cross-checks the policy data in rules/: notices (batches, windows), the 2013 method
+ * (routes, extensions), the series and the materials. Throws `DataError` listing every problem.
+ */
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { readYaml } from './yaml-file.js';
+import { DataError, displayPath, type DataProblem } from './problems.js';
+import { materialsFile, method, notice, seriesFile, type Batch, type Material, type Method, type Notice, type SeriesFile } from './schema.js';
+
+/** The repository root (where rules/, knowledge/, dialogs/ live). */
+export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** A batch together with the notice that announced it. */
+export interface PolicyBatch extends Batch {
+  noticeDoc: string;
+}
+
+/** Everything the engines need from rules/. */
+export interface Policy {
+  notices: Notice[];
+  /** All batches of all notices, sorted by opening date. */
+  batches: PolicyBatch[];
+  method: Method;
+  series: SeriesFile;
+  materials: Material[];
+}
+
+/** Load rules/ (or `rulesDir`); collect problems in `problems` and return what validated. */
+export function readPolicy(rulesDir: string, problems: DataProblem[]): Policy | undefined {
+  const rel = displayPath;
+  const noticeDir = path.join(rulesDir, 'notices');
+  const noticeFiles = existsSync(noticeDir) ? readdirSync(noticeDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  if (noticeFiles.length === 0) problems.push({ file: rel(noticeDir), path: '', message: '没有找到任何通知文件（rules/notices/*.yaml）' });
+  const notices = noticeFiles
+    .map((f) => readYaml(path.join(noticeDir, f), notice, problems, rel(path.join(noticeDir, f))))
+    .filter((n): n is Notice => n !== undefined);
+  const m = readYaml(path.join(rulesDir, 'method-2013.yaml'), method, problems, rel(path.join(rulesDir, 'method-2013.yaml')));
+  const s = readYaml(path.join(rulesDir, 'series.yaml'), seriesFile, problems, rel(path.join(rulesDir, 'series.yaml')));
+  const mat = readYaml(path.join(rulesDir, 'materials.yaml'), materialsFile, problems, rel(path.join(rulesDir, 'materials.yaml')));
+  if (!m || !s || !mat || notices.length !== noticeFiles.length || notices.length === 0) return undefined;
+
+  const batches = notices
+    .flatMap((n) => n.batches.map((b) => ({ ...b, noticeDoc: n.doc })))
+    .sort((a, b) => a.opens.localeCompare(b.opens));
+  const policy: Policy = { notices, batches, method: m, series: s, materials: mat.materials };
+  problems.push(...crossCheck(policy, rel(rulesDir)));
+  return problems.length ? undefined : policy;
+}
+
+/** Consistency between files that a schema alone cannot see. */
+function crossCheck(p: Policy, dir: string): DataProblem[] {
+  const out: DataProblem[] = [];
+  const names = new Set(p.series.series.map((s) => s.name));
+  const seenAlias = new Map<string, string>();
+  p.series.series.forEach((s, i) => {
+    for (const a of [s.name, ...s.aliases]) {
+      const prev = seenAlias.get(a);
+      if (prev && prev !== s.name) out.push({ file: `${dir}/series.yaml`, path: `series.${i}.aliases`, message: `别名“${a}”同时属于“${prev}”和“${s.name}”` });
+      seenAlias.set(a, s.name);
+    }
+  });
+  p.series.employerKindHints.forEach((h, i) => {
+    for (const [kind, target] of Object.entries(h.kinds)) {
+      if (!names.has(target)) out.push({ file: `${dir}/series.yaml`, path: `employerKindHints.${i}.kinds.${kind}`, message: `未知的系列“${target}”` });
+    }
+  });
+  if (!names.has(p.series.vocationalSchools.series)) {
+    out.push({ file: `${dir}/series.yaml`, path: 'vocationalSchools.series', message: `未知的系列“${p.series.vocationalSchools.series}”` });
+  }
+  p.notices.forEach((n) => {
+    n.educationSystem.series.forEach((name, i) => {
+      if (!names.has(name)) out.push({ file: `${dir}/notices/${n.id}.yaml`, path: `educationSystem.series.${i}`, message: `未知的系列“${name}”` });
+    });
+    n.batches.forEach((b, i) => {
+      if (b.cutoff < b.closes) out.push({ file: `${dir}/notices/${n.id}.yaml`, path: `batches.${i}.cutoff`, message: '年限终算日期早于窗口截止日期' });
+    });
+  });
+  const ids = new Set<string>();
+  for (const b of p.batches) {
+    if (ids.has(b.id)) out.push({ file: `${dir}/notices`, path: `batches.${b.id}`, message: `批次编号“${b.id}”重复` });
+    ids.add(b.id);
+  }
+  return out;
+}
+
+const cache = new Map<string, Policy>();
+
+/** Load the policy (cached per folder); throws `DataError` naming file, path and problem. */
+export function loadPolicy(rulesDir: string = path.join(PROJECT_ROOT, 'rules')): Policy {
+  const key = path.resolve(rulesDir);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const problems: DataProblem[] = [];
+  const policy = readPolicy(key, problems);
+  if (!policy) throw new DataError(problems);
+  cache.set(key, policy);
+  return policy;
+}

@@ -1,0 +1,22 @@
+/** Reading one YAML data file and validating it, with problems instead of exceptions. */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import type * as z from 'zod';
+import { zodProblems, type DataProblem } from './problems.js';
+
+/** Parse and validate `file` against `schema`; problems are pushed, never thrown. */
+export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: DataProblem[], label = file): z.infer<T> | undefined {
+  let raw: unknown;
+  try {
+    raw = parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    problems.push({ file: label, path: '', message: `无法读取或不是有效的 YAML：${(e as Error).message.split('\n')[0]}` });
+    return undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(...zodProblems(label, parsed.error));
+    return undefined;
+  }
+  return parsed.data;
+}

@@ -1,0 +1,45 @@
+/**
+ * The storage port. The core depends on this interface only; `lowdb` (default) and `memory`
+ * (tests) implement it. Keys are `channel:userId` (see `userKey`).
+ */
+
+/** Interview/session state of one user; `data` is owned by the dialog engine. */
+export interface SessionRecord {
+  key: string;
+  updatedAt: string; // ISO timestamp, for expiry of stale personal data
+  data: unknown;
+}
+
+/** A reminder subscriber. */
+export interface Subscriber {
+  key: string; // channel:userId
+  channel: string;
+  chatId: string;
+  /** Which windows they want: 'general' (each batch), 'education' (the education-system window). */
+  audiences: string[];
+  since: string; // ISO timestamp
+  blocked?: boolean; // the platform told us the user blocked the bot
+}
+
+/** Async key-value collections; implementations coalesce writes and persist atomically. */
+export interface Store {
+  getSession(key: string): Promise<SessionRecord | undefined>;
+  putSession(record: SessionRecord): Promise<void>;
+  deleteSession(key: string): Promise<void>;
+  countSessions(): Promise<number>;
+
+  getSubscriber(key: string): Promise<Subscriber | undefined>;
+  putSubscriber(s: Subscriber): Promise<void>;
+  deleteSubscriber(key: string): Promise<void>;
+  listSubscribers(): Promise<Subscriber[]>;
+
+  /** Flush pending writes to disk (called on shutdown and by tests). */
+  flush(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Optional housekeeping a store may offer (both adapters here do). */
+export interface StoreMaintenance {
+  /** Drop sessions whose `updatedAt` is before `isoCutoff`; returns how many were dropped. */
+  deleteSessionsBefore(isoCutoff: string): Promise<number>;
+}

@@ -73,7 +73,7 @@ export function checkStateOwnedEngineering(ctx: EvalContext): void {
   const rule = ctx.series?.stateOwnedEnterpriseOnly;
   if (!rule) return;
   const type = ctx.profile.employer?.type;
-  if (!type) return need(ctx, 'employer.type');
+  if (!type) return need(ctx, ctx.profile.employer ? 'employer.type' : 'employer');
   const t = ctx.texts.state_owned_engineering;
   if (rule.enterpriseTypes.includes(type)) return addCheck(ctx, 'state_owned_engineering', 'fail', fill(t.fail, { employerType: type }), rule.source);
   addCheck(ctx, 'state_owned_engineering', 'pass', fill(t.pass, { employerType: type }), rule.source);
@@ -84,7 +84,7 @@ export function checkEmployerCoverage(ctx: EvalContext): void {
   const m = ctx.policy.method;
   const t = ctx.texts.employer_coverage;
   const type = ctx.profile.employer?.type;
-  if (!type) return need(ctx, 'employer.type');
+  if (!type) return need(ctx, ctx.profile.employer ? 'employer.type' : 'employer');
   if (type === '机关') return addCheck(ctx, 'employer_coverage', 'fail', t.failAgency, m.coverageSource);
   const province = provinceOf(ctx);
   if (!province && type !== '无单位') return need(ctx, 'employer.province');
@@ -124,7 +124,9 @@ export function checkPracticeCertificate(ctx: EvalContext): void {
   const s = ctx.series;
   if (!s) return;
   const spec = ctx.profile.specialty ?? '';
-  const rule = s.specialtyCertificates?.find((c) => c.keywords.some((k) => spec.includes(k)))?.certificate ?? s.certificate;
+  // The specialty, or the word the applicant used for the series ("律师"), can name a regulated profession.
+  const said = `${spec} ${ctx.profile.series ?? ''}`;
+  const rule = s.specialtyCertificates?.find((c) => c.keywords.some((k) => said.includes(k)))?.certificate ?? s.certificate;
   if (!rule) return;
   ctx.facts.certificate = rule.name;
   const certs = ctx.profile.certificates;

@@ -42,7 +42,7 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
     'pass',
     start > cutoff
       ? fill(ctx.texts.counting.before, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start) })
-      : fill(ctx.texts.counting.pass, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start), years: Math.floor(have / 12), months: have % 12 }),
+      : fill(ctx.texts.counting.pass, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start), have: monthsText(have) }),
     batch.cutoffSource,
   );
   const e = m.extensions;
@@ -115,7 +115,8 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
   const v = { ...values(soonest, soonest.route.level), qualifiesOn: formatChineseDate(soonest.qualifiesOn!), later, end: ext.disciplinaryEnd ? formatChineseDate(ext.disciplinaryEnd) : '' };
   const template = soonest.byPunishment ? t.failPunishment : soonest.route.titleHeld ? t.failTitle : t.fail;
   const sources = soonest.byPunishment ? [m.extensions.disciplinary.source, soonest.route.source] : [soonest.route.source, m.countingSource];
-  addCheck(ctx, 'level', 'fail', fill(template, v), sources[0]!, ...sources.slice(1));
+  const reachableNote = reachable ? fill(t.reachableNow, { reachable: titleName(ctx, reachable) }) : '';
+  addCheck(ctx, 'level', 'fail', fill(template, v) + reachableNote, sources[0]!, ...sources.slice(1));
   return { level: null, qualifiesOn: soonest.qualifiesOn, reachable };
 }
 

@@ -19,7 +19,7 @@ const keys = {
   practice_certificate: ['pass', 'fail'],
   counting: ['pass', 'before'],
   extensions: ['basic', 'unsatisfactory', 'disciplinary'],
-  level: ['pass', 'passTitle', 'review', 'reviewNoDegree', 'degreeAssumed', 'fail', 'failTitle', 'failNoTitle', 'failNoRoute', 'failPunishment', 'laterBatch', 'laterUnknown', 'lowerTarget', 'alreadyHeld'],
+  level: ['pass', 'passTitle', 'review', 'reviewNoDegree', 'degreeAssumed', 'fail', 'failTitle', 'failNoTitle', 'failNoRoute', 'failPunishment', 'laterBatch', 'laterUnknown', 'lowerTarget', 'reachableNow', 'alreadyHeld'],
   id_number: ['pass', 'lowercase', 'fail'],
   verdict: ['eligible', 'ineligible', 'needs_review', 'incomplete', 'reasons', 'window', 'qualifiesOn', 'materials', 'disclaimer'],
 } as const;

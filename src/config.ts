@@ -39,6 +39,9 @@ const envSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().optional(),
   WECHATY_PUPPET_SERVICE_ENDPOINT: z.string().optional(),
   WECHATY_ACCEPT_FRIENDS: z.enum(['true', 'false']).default('true'),
+  /** Random pause between two WeChat sends, `min-max` in ms. */
+  WECHATY_SEND_DELAY_MS: z.string().regex(/^\d+-\d+$/, '应为“最小-最大”毫秒数，例如 1000-3000').default('1000-3000'),
+  WECHATY_SENDS_PER_MINUTE: z.coerce.number().int().min(1).max(120).default(20),
 });
 
 /** The validated configuration every entry point uses. */
@@ -50,7 +53,7 @@ export interface Config {
   reminders: { hour: number; daysBefore: number[]; quietStart: number; quietEnd: number };
   sessionTtlDays: number;
   telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string; webhookPort: number };
-  wechat?: { puppet: string; token?: string; endpoint?: string; acceptFriends: boolean };
+  wechat?: { puppet: string; token?: string; endpoint?: string; acceptFriends: boolean; pace?: { minDelayMs: number; maxDelayMs: number; perMinute: number } };
 }
 
 /** Parse and validate the environment; throws `ConfigError` naming the bad variable. */
@@ -66,6 +69,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError('ZHICHENG_REMINDER_DAYS_BEFORE', '应为 1–60 之间的整数，用逗号分隔，例如 3,7');
   }
   const wechatWanted = Boolean(e.WECHATY_PUPPET_SERVICE_TOKEN || e.WECHATY_PUPPET);
+  const [minDelayMs, maxDelayMs] = e.WECHATY_SEND_DELAY_MS.split('-').map(Number) as [number, number];
+  if (minDelayMs > maxDelayMs) throw new ConfigError('WECHATY_SEND_DELAY_MS', '最小值不能大于最大值');
   return {
     dataDir: path.resolve(e.ZHICHENG_DATA_DIR),
     now: e.ZHICHENG_NOW,
@@ -82,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           token: e.WECHATY_PUPPET_SERVICE_TOKEN,
           endpoint: e.WECHATY_PUPPET_SERVICE_ENDPOINT,
           acceptFriends: e.WECHATY_ACCEPT_FRIENDS === 'true',
+          pace: { minDelayMs, maxDelayMs, perMinute: e.WECHATY_SENDS_PER_MINUTE },
         }
       : undefined,
   };

@@ -1,0 +1,91 @@
+/**
+ * App wiring: config → policy, knowledge, dialogs, store → the bot core. Every channel (terminal,
+ * Telegram, WeChat) and the broadcast tools start from `createApp`.
+ */
+import path from 'node:path';
+import { createCore, type Core } from './bot/core.js';
+import type { InboundMessage, Reply } from './bot/message.js';
+import type { Config } from './config.js';
+import { loadDialogs, type Dialogs } from './dialog/load.js';
+import { loadKnowledge, type KnowledgeBase } from './knowledge/index.js';
+import { todayInShanghai } from './policy/dates.js';
+import { loadPolicy, type Policy } from './policy/load.js';
+import { openLowdbStore } from './store/lowdb.js';
+import type { Store, StoreMaintenance } from './store/port.js';
+
+/** Extra routing tried before the core's own (e.g. staff broadcast commands). */
+export type AppHandler = (message: InboundMessage, app: App) => Promise<Reply[] | undefined>;
+
+/** Everything a channel or a tool needs, created once per process. */
+export interface App {
+  config: Config;
+  policy: Policy;
+  knowledge: KnowledgeBase;
+  store: Store;
+  core: Core;
+  dialogs: Dialogs;
+  /** Today (YYYY-MM-DD, Asia/Shanghai): `opts.now`, else `config.now`, else the real clock. */
+  now(): string;
+  /** True when `channel:userId` is listed in config.staff. */
+  isStaff(message: Pick<InboundMessage, 'channel' | 'userId'>): boolean;
+  /** Flush and close the store, stop timers. */
+  close(): Promise<void>;
+}
+
+/** Options for tests and tools. */
+export interface AppOptions {
+  /** Use this store instead of the lowdb store in config.dataDir. */
+  store?: Store;
+  now?: () => string;
+  handlers?: AppHandler[];
+  /** Wall clock for session expiry (tests). */
+  clock?: () => Date;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Load data, open the store and build the core. Throws DataError / StoreError with Chinese messages. */
+export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
+  const policy = config.rulesDir ? loadPolicy(path.resolve(config.rulesDir)) : loadPolicy();
+  const dialogs = loadDialogs();
+  const knowledge = loadKnowledge(policy);
+  const store = opts.store ?? (await openLowdbStore(config.dataDir));
+  const now = opts.now ?? (config.now ? () => config.now! : () => todayInShanghai());
+  const clock = opts.clock ?? (() => new Date());
+
+  // Personal data not touched for sessionTtlDays is deleted: at start and then hourly.
+  const maintenance = store as Partial<StoreMaintenance>;
+  const sweep = async () => {
+    if (maintenance.deleteSessionsBefore) await maintenance.deleteSessionsBefore(new Date(clock().getTime() - config.sessionTtlDays * 86_400_000).toISOString());
+  };
+  await sweep();
+  const timer = setInterval(() => void sweep().catch(() => undefined), HOUR_MS);
+  timer.unref();
+
+  const handlers: AppHandler[] = opts.handlers ?? [];
+  const app: App = {
+    config,
+    policy,
+    knowledge,
+    store,
+    dialogs,
+    now,
+    core: undefined as unknown as Core,
+    isStaff: (m) => config.staff.has(`${m.channel}:${m.userId}`),
+    async close() {
+      clearInterval(timer);
+      await store.close();
+    },
+  };
+  app.core = createCore({
+    policy,
+    dialogs,
+    knowledge,
+    store,
+    now,
+    clock,
+    sessionTtlDays: config.sessionTtlDays,
+    handlers: handlers.map((h) => (m: InboundMessage) => h(m, app)),
+  });
+  return app;
+}

@@ -1,0 +1,40 @@
+/**
+ * The staff audit log: `<dataDir>/audit.jsonl`, one line per staff action (who, when, what, how
+ * many). Never recipients' ids or chats: only counts.
+ */
+import path from 'node:path';
+import { Journal } from './journal.js';
+
+/** One audited action. */
+export interface AuditEntry {
+  at: string;
+  /** `channel:userId` of the staff member, `cli:<os user>`, or `system` (automatic reminders). */
+  who: string;
+  action: 'preview' | 'send-request' | 'send' | 'cancel' | 'status' | 'reminder';
+  broadcast?: string;
+  /** Recipients concerned (a count, never a list). */
+  count?: number;
+  /** The broadcast text, shortened: it is a public notice written by staff. */
+  text?: string;
+}
+
+/** Appends audit entries. */
+export class AuditLog {
+  private readonly journal: Journal;
+
+  constructor(dataDir: string) {
+    this.journal = new Journal(path.join(dataDir, 'audit.jsonl'));
+  }
+
+  /** Append one entry. */
+  write(e: Omit<AuditEntry, 'at'>, now: Date = new Date()): void {
+    const entry: AuditEntry = { at: now.toISOString(), ...e };
+    if (entry.text && entry.text.length > 200) entry.text = entry.text.slice(0, 200) + '…';
+    this.journal.append(entry);
+  }
+
+  /** Every entry so far (for tests and `status`). */
+  read(): AuditEntry[] {
+    return this.journal.read<AuditEntry>(0, false).entries;
+  }
+}

@@ -1,0 +1,208 @@
+/**
+ * Delivery: takes broadcasts from the outbox and sends them through each channel's `Sender`,
+ * within that channel's limits. Only one process delivers per data dir (see lock.ts). Order per
+ * recipient: check still subscribed → mark `sending` (journal) → send → mark the outcome.
+ */
+import path from 'node:path';
+import type { ChannelName } from '../bot/message.js';
+import type { Sender, SendResult } from '../channels/sender.js';
+import type { Store } from '../store/port.js';
+import { Limiter, realClock, type Clock } from './limiter.js';
+import type { Broadcast, Outbox, Recipient } from './outbox.js';
+import type { BroadcastSettings, ChannelLimits } from './settings.js';
+
+/** What delivery needs. */
+export interface DispatcherDeps {
+  outbox: Outbox;
+  senders: Sender[];
+  store: Pick<Store, 'getSubscriber' | 'putSubscriber'>;
+  settings: BroadcastSettings;
+  /** Where the daily counters are persisted (the data dir). */
+  stateDir: string;
+  clock?: Clock;
+  random?: () => number;
+}
+
+/** Outcome of one delivery pass over a broadcast. */
+export interface DeliverResult {
+  id: string;
+  /** Nothing left to send (all sent, failed, skipped or cancelled). */
+  done: boolean;
+  /** Channels that stopped at their daily cap today. */
+  capped: string[];
+  /** Channels with recipients but no connected sender (they stay pending). */
+  unconnected: string[];
+}
+
+/** Sends the outbox's broadcasts. */
+export class Dispatcher {
+  private readonly limiters = new Map<string, Limiter>();
+  private readonly clock: Clock;
+  private stopping = false;
+
+  constructor(private readonly deps: DispatcherDeps) {
+    this.clock = deps.clock ?? realClock;
+  }
+
+  /** The limiter of a channel (one per dispatcher, so all broadcasts share it). */
+  limiter(channel: ChannelName): Limiter {
+    let l = this.limiters.get(channel);
+    if (!l) {
+      const limits = this.deps.settings[channel];
+      l = new Limiter(limits, path.join(this.deps.stateDir, `rate-${channel}.json`), this.clock, this.deps.random);
+      this.limiters.set(channel, l);
+    }
+    return l;
+  }
+
+  /** Ask running deliveries to stop after their current sends (on shutdown). */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /** Deliver every open broadcast, oldest first. */
+  async deliverAll(): Promise<DeliverResult[]> {
+    const out: DeliverResult[] = [];
+    for (const id of this.deps.outbox.ids()) {
+      if (this.stopping) break;
+      out.push(await this.deliver(id));
+    }
+    return out;
+  }
+
+  /** Deliver one broadcast as far as the limits allow; resumes from its journal. */
+  async deliver(id: string): Promise<DeliverResult> {
+    const b = this.deps.outbox.open(id, true, this.clock.now());
+    const result: DeliverResult = { id, done: false, capped: [], unconnected: [] };
+    try {
+      const byChannel = new Map<ChannelName, string[]>();
+      for (const r of b.manifest.recipients) {
+        if (b.states.get(r.key)?.status !== 'pending') continue;
+        const list = byChannel.get(r.channel) ?? [];
+        list.push(r.key);
+        byChannel.set(r.channel, list);
+      }
+      await Promise.all(
+        [...byChannel].map(async ([channel, keys]) => {
+          const sender = this.deps.senders.find((s) => s.channel === channel);
+          if (!sender && !b.isCancelled()) return void result.unconnected.push(channel);
+          const outcome = await this.lane(b, channel, keys, sender);
+          if (outcome === 'capped') result.capped.push(channel);
+        }),
+      );
+      result.done = !b.isOpen();
+      if (result.done) b.snapshot();
+      return result;
+    } finally {
+      b.close();
+    }
+  }
+
+  /** Send one channel's recipients of a broadcast. */
+  private async lane(b: Broadcast, channel: ChannelName, keys: string[], sender: Sender | undefined): Promise<'done' | 'capped' | 'stopped'> {
+    const limits = this.deps.settings[channel];
+    const limiter = this.limiter(channel);
+    const inflight = new Set<Promise<void>>();
+    const later: string[] = [];
+    let next = 0;
+    const now = () => this.clock.now();
+
+    for (;;) {
+      if (this.stopping) break;
+      if (b.isCancelled() || !sender) {
+        await Promise.all(inflight);
+        for (const k of [...keys.slice(next), ...later]) {
+          const st = b.states.get(k)!;
+          if (st.status === 'pending') b.mark(k, { status: 'skipped', attempts: st.attempts, reason: 'cancelled' }, now());
+        }
+        return 'done';
+      }
+      const key = this.pick(b, keys, later, () => next++, limiter);
+      if (key === undefined) {
+        const waits = later.filter((k) => b.states.get(k)!.status === 'pending');
+        later.splice(0, later.length, ...waits);
+        if (next >= keys.length && waits.length === 0 && inflight.size === 0) return 'done';
+        if (waits.length === 0 || inflight.size > 0) {
+          if (inflight.size > 0) await Promise.race(inflight);
+          continue;
+        }
+        const soonest = Math.min(...waits.map((k) => Math.max(b.states.get(k)!.notBefore ?? 0, 0)));
+        await this.clock.sleep(Math.max(1, soonest - now()));
+        continue;
+      }
+      const r = b.recipient(key)!;
+      if (!(await this.stillWanted(b, r))) continue;
+      if (!(await limiter.acquire())) {
+        await Promise.all(inflight);
+        return 'capped';
+      }
+      if (this.stopping || b.isCancelled()) {
+        later.push(key);
+        continue;
+      }
+      if (!(await this.stillWanted(b, r))) continue;
+      const attempts = b.states.get(key)!.attempts + 1;
+      b.mark(key, { status: 'sending', attempts }, now());
+      limiter.record(r.chatId);
+      const p = sender
+        .send(r.chatId, b.manifest.reply)
+        .catch((e: unknown): SendResult => ({ ok: false, permanent: false, reason: String((e as Error)?.message ?? e) }))
+        .then((res) => this.settle(b, r, attempts, res, limits, limiter, later));
+      inflight.add(p);
+      void p.finally(() => inflight.delete(p));
+      if (inflight.size >= limits.maxInFlight) await Promise.race(inflight);
+    }
+    await Promise.all(inflight);
+    return 'stopped';
+  }
+
+  /** Next recipient that may be sent now: a due retry first, else the next fresh one. */
+  private pick(b: Broadcast, keys: string[], later: string[], advance: () => number, limiter: Limiter): string | undefined {
+    const t = this.clock.now();
+    const i = later.findIndex((k) => {
+      const st = b.states.get(k)!;
+      return st.status === 'pending' && (st.notBefore ?? 0) <= t && limiter.chatWait(b.recipient(k)!.chatId) === 0;
+    });
+    if (i >= 0) return later.splice(i, 1)[0];
+    for (;;) {
+      const n = advance();
+      if (n >= keys.length) return undefined;
+      const k = keys[n]!;
+      if (b.states.get(k)?.status !== 'pending') continue;
+      const wait = limiter.chatWait(b.recipient(k)!.chatId);
+      if (wait > 0) {
+        b.states.set(k, { ...b.states.get(k)!, notBefore: t + wait });
+        later.push(k);
+        continue;
+      }
+      return k;
+    }
+  }
+
+  /** Skip a recipient who unsubscribed or blocked the bot since the broadcast was created. */
+  private async stillWanted(b: Broadcast, r: Recipient): Promise<boolean> {
+    const sub = await this.deps.store.getSubscriber(r.key);
+    if (sub && !sub.blocked) return true;
+    const st = b.states.get(r.key)!;
+    b.mark(r.key, { status: 'skipped', attempts: st.attempts, reason: sub ? 'blocked' : 'unsubscribed' }, this.clock.now());
+    return false;
+  }
+
+  /** Record the outcome of one send. */
+  private async settle(b: Broadcast, r: Recipient, attempts: number, res: SendResult, limits: ChannelLimits, limiter: Limiter, later: string[]): Promise<void> {
+    const now = this.clock.now();
+    if (res.ok) return b.mark(r.key, { status: 'sent', attempts }, now);
+    if (res.permanent) {
+      b.mark(r.key, { status: 'failed', attempts, reason: res.reason }, now);
+      // Blocked / chat gone: remember it so no later broadcast tries again (re-subscribing clears it).
+      const sub = await this.deps.store.getSubscriber(r.key);
+      if (sub) await this.deps.store.putSubscriber({ ...sub, blocked: true });
+      return;
+    }
+    if (attempts >= limits.maxAttempts) return b.mark(r.key, { status: 'failed', attempts, reason: `gave up: ${res.reason}` }, now);
+    if (res.retryAfterMs) limiter.pause(res.retryAfterMs);
+    const backoff = Math.max(res.retryAfterMs ?? 0, limits.retryBaseMs * 2 ** (attempts - 1), limits.perChatMs);
+    b.mark(r.key, { status: 'pending', attempts, reason: res.reason, notBefore: now + backoff }, now);
+    later.push(r.key);
+  }
+}

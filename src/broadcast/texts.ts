@@ -1,0 +1,64 @@
+/** Reminder and staff texts (dialogs/reminders.yaml, dialogs/broadcast.yaml), validated with zod at load. */
+import path from 'node:path';
+import * as z from 'zod';
+import { PROJECT_ROOT } from '../policy/load.js';
+import { DataError, type DataProblem } from '../policy/problems.js';
+import { readYaml } from '../policy/yaml-file.js';
+
+const text = z.string().min(1);
+
+const reminderSchema = z
+  .object({ opening: text, openingLate: text, daysBefore: text, lastDay: text, educationNote: text, footer: text })
+  .strict();
+export type ReminderTexts = z.infer<typeof reminderSchema>;
+
+const staffTextKeys = [
+  'previewEmpty', 'previewHead', 'previewChannel', 'previewCapped', 'previewNone', 'previewRendered', 'previewNext',
+  'sendNoDraft', 'confirmAsk', 'confirmLabel', 'cancelLabel', 'queued', 'draftCancelled', 'cancelled', 'nothingToCancel',
+  'statusNone', 'statusLine', 'statusUncertain', 'statusChannel', 'statusCapped', 'kindStaff', 'kindReminder',
+  'stateActive', 'stateDone', 'stateCancelled', 'durationSeconds', 'durationMinutes', 'durationHours', 'durationDays',
+  'cliUsage', 'cliConfirmHint', 'cliQueued', 'cliNoText', 'cliUnknownId',
+] as const;
+export type StaffTextKey = (typeof staffTextKeys)[number];
+
+const words = z.array(text).min(1);
+const staffSchema = z
+  .object({
+    commands: z.object({ preview: words, send: words, confirm: words, status: words, cancel: words }).strict(),
+    channelNames: z.object({ telegram: text, wechat: text, console: text }).strict(),
+    footer: text,
+    texts: z.object(Object.fromEntries(staffTextKeys.map((k) => [k, text]))).strict(),
+  })
+  .strict();
+export type StaffTexts = Omit<z.infer<typeof staffSchema>, 'texts'> & { texts: Record<StaffTextKey, string> };
+
+/** Both text files of the broadcast area. */
+export interface BroadcastTexts {
+  reminders: ReminderTexts;
+  staff: StaffTexts;
+}
+
+/** Validate both files under `root` (the `check` validator); problems are pushed, never thrown. */
+export function readBroadcastTexts(root: string, problems: DataProblem[]): BroadcastTexts | undefined {
+  const file = (name: string) => path.join(root, 'dialogs', name);
+  const label = (f: string) => path.relative(process.cwd(), f) || f;
+  const reminders = readYaml(file('reminders.yaml'), reminderSchema, problems, label(file('reminders.yaml')));
+  const staff = readYaml(file('broadcast.yaml'), staffSchema, problems, label(file('broadcast.yaml'))) as StaffTexts | undefined;
+  return reminders && staff ? { reminders, staff } : undefined;
+}
+
+let cached: BroadcastTexts | undefined;
+
+/** The broadcast texts of this project (cached); throws `DataError` when they do not validate. */
+export function broadcastTexts(): BroadcastTexts {
+  if (cached) return cached;
+  const problems: DataProblem[] = [];
+  const t = readBroadcastTexts(PROJECT_ROOT, problems);
+  if (!t) throw new DataError(problems);
+  return (cached = t);
+}
+
+/** Fill `{name}` placeholders; unknown names stay visible so a data mistake is noticed. */
+export function fill(template: string, values: Record<string, string | number | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (values[k] === undefined ? m : String(values[k])));
+}

@@ -1,0 +1,91 @@
+/**
+ * The Telegram channel: `startTelegram(app)` connects the bot core to Telegram (long polling by
+ * default, webhook when `TELEGRAM_WEBHOOK_URL` is set) and returns the broadcast sender.
+ *
+ * ```ts
+ * const { stop, sender } = await startTelegram(app);   // app.config.telegram must be set
+ * await sender.send('12345', { text: '申报窗口已开放' });
+ * await stop();
+ * ```
+ */
+import { GrammyError, HttpError } from 'grammy';
+import { run, type RunnerHandle } from '@grammyjs/runner';
+import type { BotCore } from '../../bot/message.js';
+import type { Config } from '../../config.js';
+import type { Sender } from '../sender.js';
+import { ALLOWED_UPDATES, createTelegramBot } from './bot.js';
+import { RateLimiter, TELEGRAM_LIMITS, type RateLimits } from './limiter.js';
+import { createTelegramSender } from './sender.js';
+import { loadTelegramTexts, type TelegramTexts } from './texts.js';
+import { startWebhook, type WebhookServer } from './webhook.js';
+
+/** What the channel needs from the app (the real `App` has all of it). */
+export interface TelegramHost {
+  config: Pick<Config, 'telegram'>;
+  core: BotCore;
+}
+
+/** Knobs for tests and benchmarks; production uses the defaults. */
+export interface TelegramOptions {
+  /** Outgoing limits; `false` disables them (tests against the fake server). */
+  limits?: RateLimits | false;
+  /** Long-polling timeout in seconds (default 30). */
+  pollTimeoutSec?: number;
+  /** Webhook listening port/host, overriding the config (tests use port 0 on 127.0.0.1). */
+  webhookPort?: number;
+  webhookHost?: string;
+  texts?: TelegramTexts;
+  log?: (line: string) => void;
+}
+
+/** A running Telegram channel. */
+export interface TelegramChannel {
+  stop(): Promise<void>;
+  sender: Sender;
+  /** The webhook server's port, in webhook mode. */
+  webhookPort?: number;
+}
+
+/** Start the Telegram channel for `app`; rejects with a one-line Chinese error when Telegram refuses the token. */
+export async function startTelegram(app: TelegramHost, opts: TelegramOptions = {}): Promise<TelegramChannel> {
+  const cfg = app.config.telegram;
+  if (!cfg) throw new Error('未设置 TELEGRAM_BOT_TOKEN，无法启动 Telegram 渠道');
+  const log = opts.log ?? ((line: string) => console.error(`[telegram] ${line}`));
+  const texts = opts.texts ?? loadTelegramTexts();
+  const limiter = opts.limits === false ? undefined : new RateLimiter(opts.limits ?? TELEGRAM_LIMITS);
+  const { bot, keyboards } = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, core: app.core, texts, limiter, log });
+  const sender = createTelegramSender({ token: cfg.token, apiRoot: cfg.apiRoot, limiter, keyboards });
+
+  try {
+    await bot.init();
+  } catch (e) {
+    if (e instanceof GrammyError && e.error_code === 401) throw new Error('Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401），请检查令牌');
+    if (e instanceof HttpError) throw new Error(`连接不上 Telegram Bot API（${cfg.apiRoot ?? 'https://api.telegram.org'}），请检查网络或 TELEGRAM_API_ROOT`);
+    throw e;
+  }
+  // The command menu is a convenience: a failure is logged, not fatal.
+  await bot.api.setMyCommands(texts.commands).catch((e: Error) => log(`setMyCommands failed: ${e.name}`));
+
+  if (cfg.webhookUrl) {
+    const server: WebhookServer = await startWebhook(bot, {
+      url: cfg.webhookUrl,
+      secret: cfg.webhookSecret,
+      port: opts.webhookPort ?? cfg.webhookPort,
+      host: opts.webhookHost,
+    });
+    log(`webhook mode, listening on port ${server.port}`);
+    return { sender, webhookPort: server.port, stop: () => server.close() };
+  }
+
+  await bot.api.deleteWebhook({ drop_pending_updates: false });
+  const runner: RunnerHandle = run(bot, {
+    runner: { fetch: { timeout: opts.pollTimeoutSec ?? 30, allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: 'exponential' },
+  });
+  log(`long polling as @${bot.botInfo.username}`);
+  return {
+    sender,
+    async stop() {
+      if (runner.isRunning()) await runner.stop();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The broadcast `Sender` for Telegram. It uses its own API client WITHOUT auto-retry: a 429 or a
+ * failure comes back as a `SendResult` so the durable outbox decides when to retry, while the
+ * shared rate limiter keeps broadcasts and live replies within Telegram's limits together.
+ */
+import { Api } from 'grammy';
+import type { Reply } from '../../bot/message.js';
+import type { Sender, SendResult } from '../sender.js';
+import type { KeyboardMemory } from './keyboard.js';
+import type { RateLimiter } from './limiter.js';
+import { deliver } from './render.js';
+import { toSendResult } from './errors.js';
+
+/** Options for the Telegram sender. */
+export interface TelegramSenderOptions {
+  token: string;
+  apiRoot?: string;
+  limiter?: RateLimiter;
+  /** The bot's keyboard memory, so buttons in a broadcast can be pressed. */
+  keyboards: KeyboardMemory;
+}
+
+/**
+ * Create the sender. A reply longer than one message is sent in pieces; if a later piece fails,
+ * the earlier ones were delivered (broadcast texts are short, so this is rare).
+ */
+export function createTelegramSender(o: TelegramSenderOptions): Sender {
+  const api = new Api(o.token, { apiRoot: o.apiRoot });
+  if (o.limiter) api.config.use(o.limiter.transformer());
+  return {
+    channel: 'telegram',
+    async send(chatId: string, reply: Reply): Promise<SendResult> {
+      try {
+        await deliver(api, chatId, [reply], { keyboards: o.keyboards });
+        return { ok: true };
+      } catch (e) {
+        return toSendResult(e);
+      }
+    },
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * Rendering core replies for WeChat, which has no buttons: choices become numbered lines
+ * ("1. 本科"), and a typed number is mapped back to the choice value the core expects.
+ */
+import type { Choice, Reply } from '../../bot/message.js';
+
+/** One reply as WeChat text: the text, then one numbered line per choice and a hint. */
+export function renderReply(reply: Reply, choiceHint: string): string {
+  const choices = reply.choices ?? [];
+  if (choices.length === 0) return reply.text;
+  const lines = choices.map((c, i) => `${i + 1}. ${c.label}`);
+  return [reply.text, ...lines, choiceHint].filter((l) => l.length > 0).join('\n');
+}
+
+/** The choices the user is answering after this batch of replies: the last reply that offered any. */
+export function offeredChoices(replies: Reply[]): Choice[] | undefined {
+  for (let i = replies.length - 1; i >= 0; i--) {
+    const c = replies[i]!.choices;
+    if (c && c.length > 0) return c;
+  }
+  return undefined;
+}
+
+const NUMBER = /^\s*(?:第\s*)?(\d{1,2})\s*(?:[.、．。)）]|个|项)?\s*$/u;
+
+/** Full-width digits (１２３) typed on Chinese keyboards → ASCII. */
+function asciiDigits(s: string): string {
+  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+}
+
+/** If `text` is just a number naming one of `choices`, the choice's value; otherwise the text. */
+export function resolveChoice(text: string, choices: Choice[] | undefined): string {
+  if (!choices || choices.length === 0) return text;
+  const m = NUMBER.exec(asciiDigits(text));
+  if (!m) return text;
+  const choice = choices[Number(m[1]) - 1];
+  return choice ? choice.value : text;
+}

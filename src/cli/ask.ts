@@ -1,0 +1,80 @@
+/**
+ * `ask`: answer a policy question from the knowledge file (shared CONTRACT.md).
+ *   ask [--now D] "question"          readable Chinese
+ *   ask --json [--now D] "question"   one JSON object
+ *   ask --jsonl [--now D] < in.jsonl  one answer per input line, in order, id copied back
+ */
+import { loadPolicy } from '../policy/load.js';
+import { loadKnowledge, type Answer, type KnowledgeBaseInternals } from '../knowledge/index.js';
+import { readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
+
+/** The JSON shape of one answer line (contract fields only, in contract order). */
+function toJson(a: Answer, id?: string | number): Record<string, unknown> {
+  return {
+    ...(id !== undefined ? { id } : {}),
+    found: a.found,
+    answer: a.answer,
+    sources: a.sources,
+    ...(a.entry ? { entry: a.entry } : {}),
+  };
+}
+
+/** One JSONL input line → one output object; a bad line yields `{id, error}` and never throws. */
+export function answerLine(kb: KnowledgeBaseInternals, line: string, defaultNow: string): Record<string, unknown> {
+  let input: unknown;
+  try {
+    input = JSON.parse(line);
+  } catch {
+    return { error: '这一行不是有效的 JSON' };
+  }
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { error: '每一行应为一个 JSON 对象' };
+  const o = input as Record<string, unknown>;
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? o.id : undefined;
+  const withId = (x: Record<string, unknown>) => (id !== undefined ? { id, ...x } : x);
+  if (o.id !== undefined && id === undefined) return { error: 'id 应为字符串' };
+  if (typeof o.question !== 'string' || o.question.trim() === '') return withId({ error: 'question 应为非空字符串' });
+  let now: string;
+  try {
+    now = validNow(o.now, defaultNow);
+  } catch (e) {
+    return withId({ error: (e as Error).message });
+  }
+  return toJson(kb.ask(o.question, now), id);
+}
+
+/** The readable form: the answer, its sources and related topics. */
+function human(kb: KnowledgeBaseInternals, a: Answer): string {
+  const t = kb.data.texts.human;
+  const lines = [a.answer];
+  if (a.found) {
+    lines.push('', t.sources + a.sources.map((s) => `${s.doc} ${s.clause}`).join('；'));
+    const titles = (a.related ?? []).map((id) => kb.data.entries.find((e) => e.id === id)?.title).filter(Boolean);
+    if (titles.length) lines.push(t.related + titles.join('、'));
+  }
+  return lines.join('\n');
+}
+
+/** Run `ask` with the given arguments; returns the exit code. */
+export async function run(args: string[]): Promise<number> {
+  const rest = [...args];
+  const json = takeFlag(rest, '--json');
+  const jsonl = takeFlag(rest, '--jsonl');
+  const now = resolveNow(rest);
+  const unknown = rest.find((a) => a.startsWith('--'));
+  if (unknown) throw new UsageError(`未知选项：${unknown}（可用：--json、--jsonl、--now YYYY-MM-DD）`);
+  if (json && jsonl) throw new UsageError('--json 和 --jsonl 只能选一个');
+  const question = rest.join(' ').trim();
+  if (jsonl && question) throw new UsageError('--jsonl 从标准输入逐行读取问题，不要在命令行再给问题');
+  if (!jsonl && !question) throw new UsageError('请给出问题，例如：ask --json "现在能申报吗"');
+
+  const kb = loadKnowledge(loadPolicy());
+  if (jsonl) {
+    const lines = (await readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
+    const out = lines.map((l) => JSON.stringify(answerLine(kb, l, now)));
+    if (out.length) process.stdout.write(out.join('\n') + '\n');
+    return 0;
+  }
+  const a = kb.ask(question, now);
+  process.stdout.write((json ? JSON.stringify(toJson(a)) : human(kb, a)) + '\n');
+  return 0;
+}

@@ -1,0 +1,36 @@
+/** Loads dialogs/interview.yaml, verdict.yaml and bot.yaml, validated; problems name file and path. */
+import path from 'node:path';
+import { PROJECT_ROOT } from '../policy/load.js';
+import { DataError, type DataProblem } from '../policy/problems.js';
+import { readYaml } from '../policy/yaml-file.js';
+import { botTextsSchema, interviewSchema, verdictTextsSchema, type BotTexts, type Interview, type VerdictTexts } from './schema.js';
+
+/** Everything the interview and the core say, from dialogs/. */
+export interface Dialogs {
+  interview: Interview;
+  verdict: VerdictTexts;
+  bot: BotTexts;
+}
+
+/** Read dialogs/ (or `dir`), pushing problems; undefined when anything failed. */
+export function readDialogs(dir: string, problems: DataProblem[]): Dialogs | undefined {
+  const rel = (f: string) => path.relative(process.cwd(), path.join(dir, f)) || f;
+  const interview = readYaml(path.join(dir, 'interview.yaml'), interviewSchema, problems, rel('interview.yaml'));
+  const verdict = readYaml(path.join(dir, 'verdict.yaml'), verdictTextsSchema, problems, rel('verdict.yaml'));
+  const bot = readYaml(path.join(dir, 'bot.yaml'), botTextsSchema, problems, rel('bot.yaml'));
+  return interview && verdict && bot ? { interview, verdict, bot } : undefined;
+}
+
+const cache = new Map<string, Dialogs>();
+
+/** Load the dialogs (cached per folder); throws `DataError` naming file, path and problem. */
+export function loadDialogs(dir: string = path.join(PROJECT_ROOT, 'dialogs')): Dialogs {
+  const key = path.resolve(dir);
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const problems: DataProblem[] = [];
+  const d = readDialogs(key, problems);
+  if (!d) throw new DataError(problems);
+  cache.set(key, d);
+  return d;
+}

@@ -1,0 +1,140 @@
+/**
+ * Reading Chinese answers as people type them: dates (2019年7月, 2019.7, 19年7月1日, 去年7月),
+ * numbers (三年, 两次, 3, 没有), yes/no, and choices by number, word or alias. Pure; `now` is given.
+ */
+import { isIsoDay } from '../policy/dates.js';
+
+const fullWidth = /[\uFF01-\uFF5E]/g;
+
+/** Trim, fold full-width ASCII to half-width and drop trailing punctuation and spaces inside. */
+export function normalise(text: string): string {
+  return text
+    .replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .trim()
+    .replace(/[。！!~～，,、；;]+$/u, '')
+    .trim();
+}
+
+const digit: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** A Chinese numeral (零..九十九, 一百) or ASCII digits → number; undefined when it is neither. */
+export function chineseNumber(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!/^[零〇一二两俩三四五六七八九十百]+$/.test(s)) return undefined;
+  if (s === '一百') return 100;
+  const ten = s.indexOf('十');
+  if (ten < 0) return s.length === 1 ? digit[s] : undefined;
+  const tens = ten === 0 ? 1 : digit[s.slice(0, ten)];
+  const unitStr = s.slice(ten + 1);
+  const unit = unitStr === '' ? 0 : digit[unitStr];
+  if (tens === undefined || unit === undefined || unitStr.length > 1 || ten > 1) return undefined;
+  return tens * 10 + unit;
+}
+
+/** A count such as "3", "三次", "两年", "没有" (→ 0); undefined when not a count. */
+export function parseCount(text: string, zeroWords: string[]): number | undefined {
+  const t = normalise(text).replace(/\s+/g, '');
+  if (zeroWords.includes(t)) return 0;
+  const m = /^(?:共|有|总共|一共)?([0-9]+|[零〇一二两俩三四五六七八九十百]+)(?:次|回|年|个|遍)?$/.exec(t);
+  if (!m) return undefined;
+  const n = chineseNumber(m[1]!);
+  return n !== undefined && n >= 0 && n <= 100 ? n : undefined;
+}
+
+/** A parsed date: ISO day, and whether only year and month were given (day set to the 1st). */
+export interface ParsedDate {
+  date: string;
+  monthOnly: boolean;
+}
+
+/** Replace Chinese numerals used in dates (二〇一九年七月一日 → 2019年7月1日). */
+function dateDigits(s: string): string {
+  return s
+    .replace(/[零〇一二三四五六七八九]{2,4}(?=年)/g, (m) => [...m].map((c) => String(digit[c])).join(''))
+    .replace(/([零〇一二两三四五六七八九十]+)(?=[月日号])/g, (m) => String(chineseNumber(m) ?? m));
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function build(year: number, month: number, day: number | undefined): ParsedDate | undefined {
+  const iso = `${year}-${pad(month)}-${pad(day ?? 1)}`;
+  return isIsoDay(iso) ? { date: iso, monthOnly: day === undefined } : undefined;
+}
+
+function fullYear(y: string, nowYear: number): number {
+  if (y.length === 4) return Number(y);
+  const n = 2000 + Number(y);
+  return n <= nowYear ? n : n - 100;
+}
+
+const relativeYears: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2, 大前年: 3 };
+
+/** A date as people type it, relative words counted from `now` (YYYY-MM-DD); undefined when unreadable. */
+export function parseDate(text: string, now: string): ParsedDate | undefined {
+  const nowYear = Number(now.slice(0, 4));
+  const t = dateDigits(normalise(text).replace(/\s+/g, '')).replace(/号/g, '日').replace(/份/g, '');
+  let m = /^(今年|去年|前年|大前年)(\d{1,2})月(?:(\d{1,2})日)?/.exec(t);
+  if (m) return build(nowYear - relativeYears[m[1]!]!, Number(m[2]), m[3] ? Number(m[3]) : undefined);
+  m = /^(\d{4}|\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/.exec(t);
+  if (m) return build(fullYear(m[1]!, nowYear), Number(m[2]), m[3] ? Number(m[3]) : undefined);
+  m = /^(\d{4}|\d{2})[.\-/](\d{1,2})(?:[.\-/](\d{1,2}))?(?:日)?(?:[^\d.\-/].*)?$/.exec(t);
+  if (m) return build(fullYear(m[1]!, nowYear), Number(m[2]), m[3] ? Number(m[3]) : undefined);
+  m = /^(\d{4})(\d{2})(\d{2})?$/.exec(t);
+  if (m) return build(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : undefined);
+  return undefined;
+}
+
+/** The date as shown back to the user: 2019年7月 (month only) or 2019年7月1日. */
+export function showDate(d: ParsedDate): string {
+  const [y, mo, da] = [Number(d.date.slice(0, 4)), Number(d.date.slice(5, 7)), Number(d.date.slice(8, 10))];
+  return d.monthOnly ? `${y}年${mo}月` : `${y}年${mo}月${da}日`;
+}
+
+/** Yes/no from the configured words; the "no" words are tried first (没有 contains 有). */
+export function parseYesNo(text: string, yes: string[], no: string[]): boolean | undefined {
+  const t = normalise(text).toLowerCase();
+  if (no.includes(t)) return false;
+  if (yes.includes(t)) return true;
+  const byLength = (a: string, b: string) => b.length - a.length;
+  const noHit = [...no].sort(byLength).find((w) => w.length >= 2 && t.startsWith(w));
+  if (noHit) return false;
+  const yesHit = [...yes].sort(byLength).find((w) => t.startsWith(w) && (w.length >= 2 || t.length <= 3));
+  return yesHit ? true : undefined;
+}
+
+/** One option of a choice question, with everything a user may type for it. */
+export interface ChoiceOption {
+  value: string;
+  label: string;
+  aliases: string[];
+}
+
+/**
+ * The option the user meant: by its number in the shown list, by value, label or alias, or by a
+ * phrase containing exactly one of them ("我是本科毕业的" → 本科).
+ */
+export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
+  const t = normalise(text).replace(/\s+/g, '').toLowerCase();
+  if (!t) return undefined;
+  const n = chineseNumber(t.replace(/^第/, '').replace(/[项个.、]$/, ''));
+  if (n !== undefined && /^第?([0-9]+|[一二三四五六七八九十]+)[项个.、]?$/.test(t)) return n >= 1 && n <= options.length ? options[n - 1] : undefined;
+  const words = (o: ChoiceOption) => [o.value, o.label, ...o.aliases].map((w) => w.toLowerCase());
+  const exact = options.find((o) => words(o).includes(t));
+  if (exact) return exact;
+  // Longest word contained in the text wins ("大学本科" over "大学").
+  let best: { o: ChoiceOption; len: number } | undefined;
+  let tie = false;
+  for (const o of options) {
+    for (const w of words(o)) {
+      if (w.length < 2 || !t.includes(w)) continue;
+      if (!best || w.length > best.len) {
+        tie = false;
+        best = { o, len: w.length };
+      } else if (w.length === best.len && best.o !== o) tie = true;
+    }
+  }
+  return best && !tie ? best.o : undefined;
+}

@@ -1,0 +1,172 @@
+/**
+ * zod schemas for dialogs/interview.yaml, dialogs/verdict.yaml and dialogs/bot.yaml: every text the
+ * interview and the core show, and the interview steps with their conditions.
+ */
+import * as z from 'zod';
+
+/** A condition on earlier answers; an unanswered step makes `in`/`equals` false. */
+export type Condition =
+  | { step: string; in?: string[]; equals?: string | boolean | number; answered?: boolean }
+  | { all: Condition[] }
+  | { any: Condition[] }
+  | { not: Condition }
+  | { predicate: 'certificateRequired' };
+
+export const condition: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ step: z.string(), in: z.array(z.string()).optional(), equals: z.union([z.string(), z.boolean(), z.number()]).optional(), answered: z.boolean().optional() }).strict(),
+    z.object({ all: z.array(condition).min(1) }).strict(),
+    z.object({ any: z.array(condition).min(1) }).strict(),
+    z.object({ not: condition }).strict(),
+    z.object({ predicate: z.enum(['certificateRequired']) }).strict(),
+  ]),
+);
+
+const choice = z.object({ value: z.string().min(1), label: z.string().optional(), aliases: z.array(z.string()).optional() }).strict();
+export type StepChoice = z.infer<typeof choice>;
+
+export const stepTypes = ['series', 'choice', 'yesno', 'date', 'number', 'text'] as const;
+
+export const stepSchema = z
+  .object({
+    id: z.string().regex(/^[A-Za-z]+$/),
+    type: z.enum(stepTypes),
+    /** Dot path in the Profile; steps without one only steer the interview. */
+    field: z.string().optional(),
+    label: z.string().min(1),
+    prompt: z.string().min(1),
+    help: z.string().min(1),
+    examples: z.array(z.string()).min(1),
+    wrong: z.string().min(1),
+    when: condition.optional(),
+    choices: z.array(choice).optional(),
+    /** Choice steps: an unmatched answer is kept as typed (e.g. a province name). */
+    allowOther: z.boolean().optional(),
+    /** Series step: what to say when the user picks "other". */
+    otherPrompt: z.string().optional(),
+    /** Date steps: reject dates after today. */
+    notFuture: z.boolean().optional(),
+    /** Yes/no steps: the profile value for "yes" instead of `true`. */
+    yesValue: z.string().optional(),
+    /** Yes/no steps: on "yes" take the profile value from this earlier step's answer. */
+    yesFrom: z.string().optional(),
+  })
+  .strict()
+  .refine((s) => (s.type === 'choice' || s.type === 'series') === Boolean(s.choices?.length), { message: '选择题（choice/series）必须有 choices，其他类型不能有', path: ['choices'] });
+export type Step = z.infer<typeof stepSchema>;
+
+const words = z.array(z.string().min(1)).min(1);
+
+export const interviewSchema = z
+  .object({
+    intro: z.string(),
+    resume: z.string(),
+    steps: z.array(stepSchema).min(1),
+    decisive: z.record(z.string(), z.array(z.string()).min(1)),
+    commands: z.object({ back: words, restart: words, quit: words, help: words, answers: words, confirm: words, edit: words, skip: words }).strict(),
+    words: z.object({ yes: words, no: words, zero: words, other: words, questionMarkers: words }).strict(),
+    texts: z
+      .object({
+        accepted: z.string(), yes: z.string(), no: z.string(), unset: z.string(), currentAnswer: z.string(), example: z.string(), choiceHint: z.string(),
+        back: z.string(), backAtStart: z.string(), restarted: z.string(), quit: z.string(), repeated: z.string(), futureDate: z.string(),
+        resumeAfterQuestion: z.string(), answersHeader: z.string(), answerLine: z.string(), noAnswers: z.string(),
+        summaryHeader: z.string(), confirmLabel: z.string(), editLabel: z.string(), confirmHint: z.string(), pickEdit: z.string(), pickEditWrong: z.string(),
+        earlyStopHeader: z.string(), earlyStopReason: z.string(), earlyStopFooter: z.string(),
+        idPrompt: z.string(), idWrong: z.string(), finished: z.string(),
+        sourceLine: z.string(), sourceItem: z.string(), sourceJoin: z.string(), listJoin: z.string(),
+      })
+      .strict(),
+  })
+  .strict()
+  .superRefine((iv, ctx) => {
+    const ids = new Set<string>();
+    iv.steps.forEach((s, i) => {
+      if (ids.has(s.id)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'id'], message: `步骤编号“${s.id}”重复` });
+      const refs: string[] = [];
+      const walk = (c: Condition | undefined) => {
+        if (!c) return;
+        if ('step' in c) refs.push(c.step);
+        if ('all' in c) c.all.forEach(walk);
+        if ('any' in c) c.any.forEach(walk);
+        if ('not' in c) walk(c.not);
+      };
+      walk(s.when);
+      if (s.yesFrom) refs.push(s.yesFrom);
+      for (const r of refs) if (!ids.has(r)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'when'], message: `条件引用了未知或后面的步骤“${r}”` });
+      ids.add(s.id);
+    });
+    for (const [rule, steps] of Object.entries(iv.decisive)) {
+      steps.forEach((s, j) => {
+        if (!ids.has(s)) ctx.addIssue({ code: 'custom', path: ['decisive', rule, j], message: `未知的步骤“${s}”` });
+      });
+    }
+  });
+export type Interview = z.infer<typeof interviewSchema>;
+
+const windowTexts = z.object({ open: z.string(), lastDay: z.string(), upcoming: z.string(), over: z.string() }).strict();
+
+export const verdictTextsSchema = z
+  .object({
+    headline: z.object({ eligible: z.string(), eligibleNoLevel: z.string(), waiting: z.string(), ineligible: z.string(), needs_review: z.string(), incomplete: z.string() }).strict(),
+    title: z.string(),
+    reachable: z.string(),
+    reasonsHeader: z.string(),
+    reason: z.string(),
+    hideRules: z.array(z.string()),
+    window: windowTexts,
+    qualifiesOn: z.string(),
+    materialsHeader: z.string(),
+    material: z.string(),
+    nextSteps: z.string(),
+    contact: z.string(),
+    disclaimer: z.string(),
+    subscribe: z.string(),
+    subscribeYes: z.string(),
+    subscribeNo: z.string(),
+    sourceItem: z.string(),
+    sourceJoin: z.string(),
+    listJoin: z.string(),
+    fieldNames: z.record(z.string(), z.string()),
+  })
+  .strict();
+export type VerdictTexts = z.infer<typeof verdictTextsSchema>;
+
+const commandWords = z.array(z.string().min(1)).min(1);
+export const botTextsSchema = z
+  .object({
+    welcome: z.string(),
+    menu: z.string(),
+    menuChoices: z.array(z.object({ label: z.string(), value: z.string() }).strict()).min(1),
+    help: z.string(),
+    askPrompt: z.string(),
+    notFound: z.string(),
+    answerSources: z.string(),
+    forwardHeader: z.string(),
+    forwardQuestion: z.string(),
+    forwardFooter: z.string(),
+    groupInvite: z.string(),
+    groupHint: z.string(),
+    nonText: z.object({ image: z.string(), voice: z.string(), video: z.string(), file: z.string(), other: z.string() }).strict(),
+    subscribed: z.string(),
+    alreadySubscribed: z.string(),
+    unsubscribed: z.string(),
+    notSubscribed: z.string(),
+    audienceNames: z.object({ general: z.string(), education: z.string() }).strict(),
+    declined: z.string(),
+    myDataHeader: z.string(),
+    myDataNone: z.string(),
+    myDataInterview: z.string(),
+    myDataSubscription: z.string(),
+    myDataFooter: z.string(),
+    forgotten: z.string(),
+    error: z.string(),
+    transcript: z.object({ user: z.string(), bot: z.string() }).strict(),
+    consoleOpening: z.string(),
+    greetings: z.array(z.string()),
+    declineWords: z.array(z.string()),
+    commands: z
+      .object({ menu: commandWords, help: commandWords, start: commandWords, screen: commandWords, ask: commandWords, subscribe: commandWords, unsubscribe: commandWords, mydata: commandWords, forget: commandWords })
+      .strict(),
+  })
+  .strict();
+export type BotTexts = z.infer<typeof botTextsSchema>;

@@ -1,0 +1,54 @@
+/**
+ * Text normalisation for Chinese questions: traditional → simplified (opencc-js), full-width →
+ * half-width, lower case, punctuation to spaces, then the typo and synonym tables from
+ * knowledge/lexicon.yaml. The same function runs over the index and the questions.
+ */
+import * as OpenCC from 'opencc-js/t2cn';
+import type { Lexicon } from './schema.js';
+
+type Convert = (s: string) => string;
+let t2s: Convert | undefined;
+
+/** The traditional → simplified converter, built once on first use (~20 ms). */
+function toSimplified(): Convert {
+  // Hong Kong and Taiwan variants both reach mainland forms through the 'hk'/'tw' tables;
+  // chaining them covers both without a second package.
+  if (!t2s) {
+    const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
+    t2s = (s) => hk(tw(s));
+  }
+  return t2s;
+}
+
+/** Full-width ASCII (Ａ１！) and the ideographic space → their half-width forms. */
+export function toHalfWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
+}
+
+/** Replace every key of `table` found in `s` in one left-to-right pass, longest key first. */
+function replacer(table: Record<string, string>): Convert {
+  const keys = Object.keys(table).sort((a, b) => b.length - a.length);
+  if (keys.length === 0) return (s) => s;
+  // ASCII words match whole words only, so "now" does not fire inside "know".
+  const pattern = (k: string) => {
+    const esc = k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return /^[a-z0-9]+$/.test(k) ? `(?<![a-z])${esc}(?![a-z])` : esc;
+  };
+  const re = new RegExp(keys.map(pattern).join('|'), 'g');
+  return (s) => s.replace(re, (m) => table[m] ?? m);
+}
+
+/** Build the normaliser for a lexicon; the result is pure and cheap (a few µs a question). */
+export function createNormalizer(lex: Lexicon): Convert {
+  const typos = replacer(lex.typos);
+  const synonyms = replacer(Object.fromEntries(Object.entries(lex.synonyms).map(([k, v]) => [k.toLowerCase(), v])));
+  return (text: string) => {
+    let s = toSimplified()(toHalfWidth(text.normalize('NFKC'))).toLowerCase();
+    // Punctuation and symbols split words but carry no meaning here; keep letters, digits, CJK.
+    s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+    s = typos(s);
+    s = synonyms(s);
+    return s.replace(/\s+/g, ' ').trim();
+  };
+}

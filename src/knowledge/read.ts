@@ -1,0 +1,112 @@
+/**
+ * Reading and checking the knowledge data: knowledge/*.yaml (entries), knowledge/lexicon.yaml
+ * and dialogs/ask.yaml. Problems name file, path and what is wrong; nothing here throws.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { readYaml } from '../policy/yaml-file.js';
+import type { DataProblem } from '../policy/problems.js';
+import type { Policy } from '../policy/load.js';
+import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
+import { answerVars, fill } from './render.js';
+import { createNormalizer } from './normalize.js';
+
+/** Everything the knowledge base is built from. */
+export interface KnowledgeData {
+  entries: Entry[];
+  /** File each entry came from, for messages. */
+  fileOf: Map<string, string>;
+  lexicon: Lexicon;
+  texts: AskTexts;
+}
+
+export const LEXICON_FILE = 'lexicon.yaml';
+
+/** Read knowledge/ (entries + lexicon) and dialogs/ask.yaml; undefined when anything is invalid. */
+export function readKnowledge(knowledgeDir: string, askFile: string, problems: DataProblem[], policy?: Policy): KnowledgeData | undefined {
+  const rel = (f: string) => path.relative(process.cwd(), f) || f;
+  const before = problems.length;
+  const files = existsSync(knowledgeDir)
+    ? readdirSync(knowledgeDir).filter((f) => /\.ya?ml$/.test(f) && f !== LEXICON_FILE).sort()
+    : [];
+  if (files.length === 0) problems.push({ file: rel(knowledgeDir), path: '', message: '没有找到任何知识条目文件（knowledge/*.yaml）' });
+  const entries: Entry[] = [];
+  const fileOf = new Map<string, string>();
+  const position = new Map<string, string>();
+  for (const f of files) {
+    const file = rel(path.join(knowledgeDir, f));
+    const data = readYaml(path.join(knowledgeDir, f), entriesFile, problems, file);
+    data?.entries.forEach((e, i) => {
+      if (fileOf.has(e.id)) problems.push({ file, path: `entries.${i}.id`, message: `条目 id “${e.id}”重复（另见 ${fileOf.get(e.id)}）` });
+      fileOf.set(e.id, file);
+      position.set(e.id, `entries.${i}`);
+      entries.push(e);
+    });
+  }
+  const lex = readYaml(path.join(knowledgeDir, LEXICON_FILE), lexicon, problems, rel(path.join(knowledgeDir, LEXICON_FILE)));
+  const texts = readYaml(askFile, askTexts, problems, rel(askFile));
+  if (problems.length > before || !lex || !texts) return undefined;
+
+  const where = (id: string) => ({ file: fileOf.get(id)!, at: position.get(id)! });
+  const ids = new Set(entries.map((e) => e.id));
+  for (const e of entries) {
+    const { file, at } = where(e.id);
+    e.related.forEach((r, i) => {
+      if (!ids.has(r)) problems.push({ file, path: `${at}.related.${i}`, message: `相关条目“${r}”不存在` });
+      if (r === e.id) problems.push({ file, path: `${at}.related.${i}`, message: '条目不能与自己相关' });
+    });
+  }
+  checkDuplicatePhrasings(entries, lex, where, problems);
+  checkConceptNames(lex, rel(path.join(knowledgeDir, LEXICON_FILE)), problems);
+  if (policy) checkAgainstPolicy(entries, texts, policy, where, problems);
+  return problems.length > before ? undefined : { entries, fileOf, lexicon: lex, texts };
+}
+
+/** The same phrasing (after normalisation) under two entries makes the answer a coin toss. */
+function checkDuplicatePhrasings(entries: Entry[], lex: Lexicon, where: (id: string) => { file: string; at: string }, problems: DataProblem[]): void {
+  const norm = createNormalizer(lex);
+  const seen = new Map<string, string>();
+  for (const e of entries) {
+    e.questions.forEach((q, i) => {
+      const k = norm(q);
+      const other = seen.get(k);
+      if (other && other !== e.id) {
+        const { file, at } = where(e.id);
+        problems.push({ file, path: `${at}.questions.${i}`, message: `问法“${q}”同时出现在条目“${other}”中` });
+      }
+      seen.set(k, e.id);
+    });
+  }
+}
+
+/** The gate's concept lists must name concepts defined under `concepts`, or the gate silently weakens. */
+function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]): void {
+  for (const key of ['domainConcepts', 'coreConcepts'] as const) {
+    lex[key].forEach((c, i) => {
+      if (!(c in lex.concepts)) problems.push({ file, path: `${key}.${i}`, message: `概念“${c}”没有在 concepts 中定义` });
+    });
+  }
+}
+
+/** Placeholders must exist in the policy data, and sources must name documents the policy knows. */
+function checkAgainstPolicy(entries: Entry[], texts: AskTexts, policy: Policy, where: (id: string) => { file: string; at: string }, problems: DataProblem[]): void {
+  const docs = new Set<string>([policy.method.doc, ...policy.method.aliases]);
+  for (const n of policy.notices) {
+    docs.add(n.doc);
+    n.basis.forEach((b) => docs.add(b.doc));
+  }
+  // Render on the first day of each batch and after the last one, so every template branch runs.
+  const days = [...policy.batches.map((b) => b.opens), policy.batches[policy.batches.length - 1]!.closes];
+  for (const e of entries) {
+    const { file, at } = where(e.id);
+    const unknown = new Set<string>();
+    for (const day of days) for (const aud of ['general', 'education'] as const) fill(e.answer, answerVars(policy, day, aud, texts), unknown);
+    for (const name of unknown) problems.push({ file, path: `${at}.answer`, message: `未知的占位符 {${name}}（可用的占位符见 docs/knowledge.md）` });
+    if (/\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}/.test(e.answer)) {
+      problems.push({ file, path: `${at}.answer`, message: '答案里不要直接写日期，请用占位符（如 {b1.closes}），日期只在 rules/ 中维护' });
+    }
+    e.sources.forEach((s, i) => {
+      if (!docs.has(s.doc)) problems.push({ file, path: `${at}.sources.${i}.doc`, message: `未知的文件号“${s.doc}”（应为 rules/ 中通知或其依据文件之一）` });
+    });
+  }
+}

@@ -1,0 +1,309 @@
+/**
+ * Ranking questions against the knowledge entries, and deciding whether to answer at all.
+ *
+ * Ranking (default 'cosine'): every phrasing (and the title) is a TF-IDF vector of jieba words,
+ * in-word character bigrams and concept tokens (lexicon `concepts`: 报名/申请 → @申报); an entry
+ * scores its best phrasing's cosine plus a share of its second best (a nearest-neighbour vote).
+ * BM25 ('bm25') and their sum ('mix') remain selectable for the evaluation.
+ *
+ * Gate (default 'concept'): the question must have content (not only interview-answer words such
+ * as 本科, 是, 3年), name a domain concept, carry no off-topic cue (天气, 贷款, 个税 …) unless it
+ * names a core concept (职称 …), and the best entry must reach a score threshold that is lower when
+ * a core concept is named. Thresholds were chosen by cross-validation on dev.jsonl.
+ */
+import { Bm25Index } from './bm25.js';
+import { CosineIndex } from './vector.js';
+import { tokenize, type Tokens } from './segment.js';
+
+/** What the retriever needs from an entry. */
+export interface IndexedEntry {
+  id: string;
+  title: string;
+  questions: string[];
+  /** Answer text with placeholders removed. */
+  answerText: string;
+}
+
+/** Tuning knobs, kept together so the evaluation script can report them. */
+export interface RetrieverOptions {
+  /** Weight of the answer's BM25 score beside the best phrasing's. */
+  answerWeight: number;
+  /** Weight of character bigrams beside words, in ranking. */
+  bigramWeight: number;
+  /** Weight of a question term found only in the entry's answer, for entry coverage. */
+  answerCoverage: number;
+  /** Minimum entry coverage for found = true. */
+  minCoverage: number;
+  /** Minimum domain coverage for found = true. */
+  minDomain: number;
+  /** Minimum mean of the two: a question whose words are all known may combine two topics. */
+  minConfidence: number;
+  /** Ranking: BM25, TF-IDF cosine nearest neighbour, or their sum. */
+  ranker: 'bm25' | 'cosine' | 'mix';
+  /** Cosine: weight of concept tokens (lexicon concepts) beside words. */
+  conceptWeight: number;
+  /** Cosine: weight of the entry's second-best phrasing (a k-NN vote). */
+  secondWeight: number;
+  /** Cosine: weight of the answer's cosine. */
+  answerCosine: number;
+  /** Gate: 'coverage' (domain and entry coverage only) or 'concept' (domain concept, off-topic cues, score). */
+  gate: 'coverage' | 'concept';
+  /** Concept gate: minimum score of the best entry. */
+  minScore: number;
+  /** Concept gate: minimum score when the question names no core concept (职称, 认定). */
+  minScoreWeak: number;
+}
+
+// Chosen on dev.jsonl (5-fold cross-validation of the gate, see docs/knowledge.md); the BM25 and
+// coverage-gate knobs remain for comparison in the evaluation.
+export const defaultRetrieverOptions: RetrieverOptions = {
+  answerWeight: 0.25,
+  bigramWeight: 1,
+  answerCoverage: 0.5,
+  minCoverage: 0,
+  minDomain: 0,
+  minConfidence: 0.6,
+  ranker: 'cosine',
+  conceptWeight: 1.5,
+  secondWeight: 0.3,
+  answerCosine: 0,
+  gate: 'concept',
+  minScore: 0.2,
+  minScoreWeak: 0.45,
+};
+
+/** Words that decide whether a question is about title recognition at all (knowledge/lexicon.yaml). */
+export interface GateWords {
+  /** Concepts of the domain: a question naming none of them is out of scope. */
+  domainConcepts: readonly string[];
+  /** Concepts naming title recognition itself, which outweigh off-topic cues. */
+  coreConcepts: readonly string[];
+  /** Words of other services and daily life. */
+  offTopicCues: readonly string[];
+}
+
+/** One ranked candidate. */
+export interface Hit {
+  id: string;
+  score: number;
+  coverage: number;
+}
+
+/** The outcome of a search: the ranking and whether the best hit is trusted. */
+export interface SearchResult {
+  hits: Hit[];
+  found: boolean;
+  /** False when the text has no question content at all (e.g. an interview answer). */
+  hasContent: boolean;
+  /** Share of the question the knowledge file knows at all, in [0, 1]. */
+  domain: number;
+  /** The figures behind the decision, for the evaluation script's miss list. */
+  debug?: string;
+  /** True when the question names a domain concept and no off-topic cue outweighs it. */
+  inDomain: boolean;
+}
+
+/** Text → normalised text, supplied by the caller (see normalize.ts). */
+export type Normalize = (s: string) => string;
+
+/** A retriever over the entries' phrasings and answers. */
+export class Retriever {
+  private readonly phrasings = new Bm25Index();
+  private readonly answers = new Bm25Index();
+  /** One document per entry (phrasings + answer words), for domain IDF. */
+  private readonly entryWords = new Bm25Index();
+  private readonly phrasingOwner: number[] = [];
+  private readonly phrasingTerms: Set<string>[] = [];
+  private readonly vocab: Set<string>[] = [];
+  private readonly answerVocab: Set<string>[] = [];
+  private readonly cosPhrasings = new CosineIndex();
+  private readonly cosAnswers = new CosineIndex();
+  private readonly conceptOf: [string, string][];
+  private readonly offTopic: string[];
+
+  constructor(
+    private readonly entries: IndexedEntry[],
+    private readonly normalize: Normalize,
+    private readonly stopwords: ReadonlySet<string>,
+    private readonly answerWords: ReadonlySet<string>,
+    private readonly userWords: readonly string[],
+    readonly options: RetrieverOptions = defaultRetrieverOptions,
+    concepts: Record<string, string[]> = {},
+    private readonly gateWords: GateWords = { domainConcepts: [], coreConcepts: [], offTopicCues: [] },
+  ) {
+    this.offTopic = gateWords.offTopicCues.map((w) => this.normalize(w)).filter((w) => w !== '');
+    // Longest variant first, so 最后一天 is seen before 最后.
+    this.conceptOf = Object.entries(concepts)
+      .flatMap(([c, vs]) => [c, ...vs].map((v) => [this.normalize(v), c] as [string, string]))
+      .filter(([v]) => v !== '')
+      .sort((a, b) => b[0].length - a[0].length);
+    entries.forEach((e, i) => {
+      const vocab = new Set<string>();
+      const words = new Set<string>();
+      for (const q of [e.title, ...e.questions]) {
+        const nq = this.normalize(q);
+        const t = this.tokensOf(nq);
+        const terms = [...t.words, ...t.bigrams];
+        this.phrasings.add(terms);
+        this.cosPhrasings.add(this.vector(nq, t));
+        this.phrasingOwner.push(i);
+        this.phrasingTerms.push(new Set(terms));
+        terms.forEach((x) => vocab.add(x));
+        [...t.words, ...t.plain].forEach((w) => words.add(w));
+      }
+      this.vocab.push(vocab);
+      const na = this.normalize(e.answerText);
+      const a = this.tokensOf(na);
+      const aTerms = [...a.words, ...a.bigrams];
+      this.answers.add(aTerms);
+      this.answerVocab.push(new Set(aTerms));
+      [...a.words, ...a.plain].forEach((w) => words.add(w));
+      this.entryWords.add([...words]);
+      this.cosAnswers.add(this.vector(na, a));
+    });
+    this.cosPhrasings.build();
+    this.cosAnswers.build();
+  }
+
+  /** Concepts the normalised text mentions (any variant, as a substring). */
+  concepts(normalized: string): Set<string> {
+    const out = new Set<string>();
+    for (const [v, c] of this.conceptOf) if (normalized.includes(v)) out.add(c);
+    return out;
+  }
+
+  /** The cosine vector of a normalised text: words, in-word bigrams and concept tokens. */
+  private vector(normalized: string, t: Tokens, named: Set<string> = this.concepts(normalized)): Map<string, number> {
+    const v = new Map<string, number>();
+    for (const b of t.bigrams) v.set(b, this.options.bigramWeight);
+    for (const w of t.words) v.set(w, 1);
+    for (const c of named) v.set('@' + c, this.options.conceptWeight);
+    return v;
+  }
+
+  /** Entry scores by cosine: best phrasing, plus a share of the second best and of the answer. */
+  private cosineScores(normalized: string, t: Tokens, named: Set<string>): Map<number, number> {
+    const q = this.vector(normalized, t, named);
+    const firsts = new Map<number, number>();
+    const seconds = new Map<number, number>();
+    for (const [doc, s] of this.cosPhrasings.score(q)) {
+      const owner = this.phrasingOwner[doc]!;
+      const f = firsts.get(owner) ?? 0;
+      if (s > f) {
+        seconds.set(owner, f);
+        firsts.set(owner, s);
+      } else if (s > (seconds.get(owner) ?? 0)) seconds.set(owner, s);
+    }
+    const o = this.options;
+    const out = new Map<number, number>();
+    for (const [i, f] of firsts) out.set(i, f + o.secondWeight * (seconds.get(i) ?? 0));
+    if (o.answerCosine > 0) for (const [i, s] of this.cosAnswers.score(q)) out.set(i, (out.get(i) ?? 0) + o.answerCosine * s);
+    return out;
+  }
+
+  private tokensOf(normalized: string): Tokens {
+    return tokenize(normalized, this.stopwords, this.userWords);
+  }
+
+  /** True when some word is neither a stopword, a digit string nor an interview-answer word. */
+  private hasContent(t: Tokens): boolean {
+    return t.plain.some((w) => !this.answerWords.has(w) && !/^[\d.]+$/.test(w) && !/^[a-z]$/.test(w));
+  }
+
+  /**
+   * IDF-weighted share of the question's words known to the knowledge file. A word of 4+
+   * characters (小学教师) counts as known when its search-mode parts are all known.
+   */
+  private domain(t: Tokens): number {
+    let total = 0;
+    let known = 0;
+    for (const w of new Set(t.plain)) {
+      if (/^[\d.]+$/.test(w)) continue;
+      const idf = this.entryWords.idf(w);
+      total += idf;
+      if (this.entryWords.has(w)) known += idf;
+      else {
+        // Only long words: a short compound (找工作 → 找/工作) is a different thing from its parts.
+        const parts = w.length >= 4 ? t.words.filter((p) => p !== w && w.includes(p)) : [];
+        if (parts.length && parts.every((p) => this.entryWords.has(p))) known += idf;
+      }
+    }
+    return total > 0 ? known / total : 0;
+  }
+
+  /** Rank the entries for `question`; `limit` candidates are returned. */
+  search(question: string, limit = 3): SearchResult {
+    // Normalise once: opencc and the lexicon tables are the costliest steps after jieba.
+    const normalized = this.normalize(question);
+    const tokens = this.tokensOf(normalized);
+    const named = this.concepts(normalized);
+    const o = this.options;
+    const best = o.ranker === 'cosine' ? this.cosineScores(normalized, tokens, named) : this.bm25Scores(tokens);
+    if (o.ranker === 'mix') {
+      const cos = this.cosineScores(normalized, tokens, named);
+      const max = Math.max(1e-9, ...best.values());
+      for (const [i, s] of best) best.set(i, s / max);
+      for (const [i, s] of cos) best.set(i, (best.get(i) ?? 0) + s);
+    }
+    const ranked = [...best.entries()].sort((a, b) => b[1] - a[1]).slice(0, limit);
+    const terms = [...tokens.bigrams, ...tokens.words];
+    const hits = ranked.map(([i, score]) => ({ id: this.entries[i]!.id, score, coverage: this.coverage(terms, i) }));
+    const hasContent = this.hasContent(tokens);
+    const domain = this.domain(tokens);
+    const top = hits[0];
+    const core = this.gateWords.coreConcepts.some((c) => named.has(c));
+    const offTopic = this.offTopic.some((w) => normalized.includes(w));
+    const inDomain = this.gateWords.domainConcepts.some((c) => named.has(c)) && (core || !offTopic);
+    let found: boolean;
+    if (o.gate === 'concept') {
+      found = hasContent && inDomain && top !== undefined && top.score >= (core ? o.minScore : o.minScoreWeak) && domain >= o.minDomain && top.coverage >= o.minCoverage;
+    } else {
+      found = hasContent && top !== undefined && top.coverage >= o.minCoverage && domain >= o.minDomain && (top.coverage + domain) / 2 >= o.minConfidence;
+    }
+    const debug = `dom ${domain.toFixed(2)} cov ${top?.coverage.toFixed(2)} score ${top?.score.toFixed(2)} ${inDomain ? '领域内' : '领域外'}${core ? ' 核心' : ''}`;
+    return { hits, hasContent, found, domain, inDomain, debug };
+  }
+
+  /** Entry scores by BM25: best phrasing (discounted by its unmatched words) plus a share of the answer. */
+  private bm25Scores(tokens: Tokens): Map<number, number> {
+    const query = new Map<string, number>();
+    for (const b of tokens.bigrams) query.set(b, this.options.bigramWeight);
+    for (const w of tokens.words) query.set(w, 1);
+    const best = new Map<number, number>();
+    for (const [doc, raw] of this.phrasings.score(query)) {
+      // A phrasing whose own words the question leaves unmatched is a weaker match (BM25 alone
+      // prefers longer phrasings that repeat a shared word).
+      const s = raw * (0.5 + 0.5 * this.phrasingMatched(doc, query));
+      const owner = this.phrasingOwner[doc]!;
+      if (s > (best.get(owner) ?? 0)) best.set(owner, s);
+    }
+    const { answerWeight } = this.options;
+    for (const [doc, s] of this.answers.score(query)) best.set(doc, (best.get(doc) ?? 0) + answerWeight * s);
+    return best;
+  }
+
+  /** IDF-weighted share of phrasing `doc`'s own terms that the question contains. */
+  private phrasingMatched(doc: number, query: ReadonlyMap<string, number>): number {
+    let total = 0;
+    let hit = 0;
+    for (const t of this.phrasingTerms[doc]!) {
+      const w = this.phrasings.idf(t);
+      total += w;
+      if (query.has(t)) hit += w;
+    }
+    return total > 0 ? hit / total : 0;
+  }
+
+  /** IDF-weighted share of the question's terms that entry `i` knows (answer-only terms count less). */
+  private coverage(terms: readonly string[], i: number): number {
+    let total = 0;
+    let known = 0;
+    for (const t of terms) {
+      const w = this.phrasings.idf(t);
+      total += w;
+      if (this.vocab[i]!.has(t)) known += w;
+      else if (this.answerVocab[i]!.has(t)) known += w * this.options.answerCoverage;
+    }
+    return total > 0 ? known / total : 0;
+  }
+}

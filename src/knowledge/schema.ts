@@ -1,0 +1,96 @@
+/**
+ * zod schemas for the knowledge data: entry files (knowledge/*.yaml), the normalisation lexicon
+ * (knowledge/lexicon.yaml) and the answer texts (dialogs/ask.yaml). Every entry carries its sources.
+ */
+import * as z from 'zod';
+import { source } from '../policy/schema.js';
+
+/** A clause is written as the documents write it: full-width brackets, no half-width ones. */
+const clauseSource = source.refine((s) => !/[()]/.test(s.clause), {
+  message: '条款请用全角括号书写，例如 三（四）、第五条（三）',
+  path: ['clause'],
+});
+
+/** One curated question-and-answer entry. */
+export const entry = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'id 只能用小写字母、数字和连字符'),
+    /** A short topic name, shown among "closest topics" when nothing matches. */
+    title: z.string().min(2),
+    /** The question in several phrasings (formal, colloquial, short); the only text the index learns from besides the answer. */
+    questions: z.array(z.string().min(2)).min(3, '每个条目至少需要 3 种问法'),
+    /** Plain Chinese; dates and windows only as {placeholders} filled from rules/. */
+    answer: z.string().min(5),
+    sources: z.array(clauseSource).min(1, '每个条目至少需要一个出处 {doc, clause}'),
+    related: z.array(z.string()).default([]),
+    /** Force the education-system window for date-aware placeholders. */
+    audience: z.enum(['general', 'education']).optional(),
+  })
+  .strict();
+export type Entry = z.infer<typeof entry>;
+
+/** An entries file: knowledge/<topic>.yaml. */
+export const entriesFile = z.object({ entries: z.array(entry).min(1) }).strict();
+
+/** Normalisation and segmentation data (knowledge/lexicon.yaml). */
+export const lexicon = z
+  .object({
+    /** Wrong form → right form, applied as substring replacement (typos, homophones, variants). */
+    typos: z.record(z.string().min(1), z.string().min(1)),
+    /** Colloquial, English or variant wording → the wording the knowledge file uses. */
+    synonyms: z.record(z.string().min(1), z.string()),
+    /** Words that carry no topic (particles, pronouns, politeness). */
+    stopwords: z.array(z.string().min(1)),
+    /** Words that look like interview answers rather than questions (是, 相同, 年, 月 …). */
+    answerWords: z.array(z.string().min(1)),
+    /** Words that mean the education system (teachers, schools): its own window. */
+    educationCues: z.array(z.string().min(1)),
+    /** Extra words for the segmenter, so domain terms stay whole (职称办, 以考代评 …). */
+    userWords: z.array(z.string().min(1)),
+    /** Concept → the words that mention it; a mention adds the concept as a search term (expansion, not replacement). */
+    concepts: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+    /** Concepts that make a question about title recognition at all; a question with none is out of scope. */
+    domainConcepts: z.array(z.string().min(1)).default([]),
+    /** Concepts naming title recognition itself (职称, 认定): they outweigh off-topic cues. */
+    coreConcepts: z.array(z.string().min(1)).default([]),
+    /** Words of other services and daily life (天气, 贷款, 个税 …): out of scope unless a core concept is named. */
+    offTopicCues: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+export type Lexicon = z.infer<typeof lexicon>;
+
+const batchTexts = z
+  .object({ open: z.string(), lastDay: z.string(), upcoming: z.string(), closed: z.string() })
+  .strict();
+
+/** User-facing texts of the Q&A (dialogs/ask.yaml). */
+export const askTexts = z
+  .object({
+    status: z
+      .object({
+        open: z.string(),
+        lastDay: z.string(),
+        upcoming: z.string(),
+        upcomingAfterPrevious: z.string(),
+        over: z.string(),
+        educationPrefix: z.string(),
+      })
+      .strict(),
+    next: z.object({ whileOpen: z.string(), lastOfYear: z.string(), upcoming: z.string(), over: z.string() }).strict(),
+    batch: batchTexts,
+    scheduleItem: z.string(),
+    scheduleSeparator: z.string(),
+    fallback: z
+      .object({
+        intro: z.string(),
+        closest: z.string(),
+        topicSeparator: z.string(),
+        suggestions: z.array(z.string()).min(1),
+        hints: z.string(),
+        contact: z.string(),
+      })
+      .strict(),
+    human: z.object({ sources: z.string(), related: z.string(), notFound: z.string() }).strict(),
+  })
+  .strict();
+export type AskTexts = z.infer<typeof askTexts>;

@@ -1,0 +1,57 @@
+/**
+ * Word segmentation with @node-rs/jieba (loaded once, lazily, ~200 ms) plus character bigrams,
+ * which keep a question matchable when jieba cuts it differently from the knowledge file.
+ */
+import { Jieba } from '@node-rs/jieba';
+import { dict } from '@node-rs/jieba/dict';
+
+let jieba: Jieba | undefined;
+const addedWords = new Set<string>();
+
+/** The shared jieba instance; extra domain words are added once each. */
+export function getJieba(userWords: readonly string[] = []): Jieba {
+  if (!jieba) jieba = Jieba.withDict(dict);
+  const fresh = userWords.filter((w) => !addedWords.has(w));
+  if (fresh.length) {
+    // A high frequency makes jieba prefer the whole domain term over its pieces.
+    jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 20000 n`).join('\n') + '\n'));
+    fresh.forEach((w) => addedWords.add(w));
+  }
+  return jieba;
+}
+
+/** Tokens of one normalised text. */
+export interface Tokens {
+  /** Words (search mode: a long word also yields its parts), stopwords removed. */
+  words: string[];
+  /** Character bigrams inside each word, prefixed with "#". */
+  bigrams: string[];
+  /** Words of the plain cut, stopwords removed (used to judge whether there is a question at all). */
+  plain: string[];
+}
+
+const CJK = /\p{Script=Han}/u;
+
+/** Segment a normalised text into words and bigrams, dropping stopwords. */
+export function tokenize(text: string, stopwords: ReadonlySet<string>, userWords: readonly string[] = []): Tokens {
+  const j = getJieba(userWords);
+  const keep = (w: string) => w.trim() !== '' && !stopwords.has(w);
+  const plain = j.cut(text, true).filter(keep);
+  const words = j.cutForSearch(text, true).filter(keep);
+  const bigrams: string[] = [];
+  // Bigrams inside each word only: measured, bigrams across words added noise (硕士认定 → 士认
+  // matching 博士认定) without gaining accuracy.
+  let run = '';
+  const flush = () => {
+    for (let i = 0; i + 1 < run.length; i++) bigrams.push('#' + run.slice(i, i + 2));
+    run = '';
+  };
+  for (const w of plain) {
+    if ([...w].every((c) => CJK.test(c))) {
+      run += w;
+      flush();
+    } else flush();
+  }
+  flush();
+  return { words, bigrams, plain };
+}

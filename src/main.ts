@@ -1,0 +1,88 @@
+/**
+ * `npm start`: load the config, create the app, start every configured channel (Telegram, WeChat),
+ * else the terminal chat. SIGINT/SIGTERM stop the channels and flush the store.
+ */
+import { createApp, type App } from './app.js';
+import { createBroadcastService } from './broadcast/index.js';
+import type { Sender } from './channels/sender.js';
+import { startConsole } from './channels/console/index.js';
+import { ConfigError, loadConfig } from './config.js';
+import { DataError } from './policy/problems.js';
+import { StoreError } from './store/lowdb.js';
+
+type Running = { stop(): Promise<void> };
+
+async function startChannels(app: App): Promise<{ running: Running[]; senders: Sender[]; console?: Promise<void> }> {
+  const running: Running[] = [];
+  const senders: Sender[] = [];
+  if (app.config.telegram) {
+    const { startTelegram } = await import('./channels/telegram/index.js');
+    const telegram = await startTelegram(app);
+    running.push(telegram);
+    senders.push(telegram.sender);
+  }
+  if (app.config.wechat) {
+    const { startWechat } = await import('./channels/wechat/index.js');
+    const wechat = await startWechat(app);
+    running.push(wechat);
+    senders.push(wechat.sender);
+  }
+  if (running.length) return { running, senders };
+  const chat = await startConsole(app);
+  return { running: [chat], senders, console: chat.done };
+}
+
+/** Start the bot; resolves with the exit code once stopped. */
+export async function main(): Promise<number> {
+  let app: App;
+  let broadcast: ReturnType<typeof createBroadcastService>;
+  try {
+    const config = loadConfig(process.env);
+    // Staff commands go through the core before the default routing; delivery starts with the channels.
+    broadcast = createBroadcastService({ config });
+    app = await createApp(config, { handlers: [broadcast.staffHandler] });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof StoreError) {
+      process.stderr.write(`无法启动：${e.message}\n`);
+      return 1;
+    }
+    if (e instanceof DataError) {
+      process.stderr.write(`数据文件有误，请修正后重试：\n${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const { running, senders, console: consoleDone } = await startChannels(app);
+  // Reminders and broadcasts need a channel that can message people unprompted (not the terminal).
+  if (senders.length) broadcast.start(app, senders);
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await broadcast.stop().catch(() => undefined);
+      for (const r of running) await r.stop().catch(() => undefined);
+      await app.close();
+    })());
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => void stop().then(resolve));
+    process.once('SIGTERM', () => void stop().then(resolve));
+    // The terminal chat ends when its input ends (Ctrl-D) or on Ctrl-C inside readline.
+    void consoleDone?.then(() => stop().then(resolve));
+  });
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    // Channel libraries may keep handles open after stop; the store is flushed by now.
+    setTimeout(() => process.exit(code), 200).unref();
+  },
+  (e) => {
+    process.stderr.write(`内部错误：${(e as Error).message}\n`);
+    process.exit(1);
+  },
+);

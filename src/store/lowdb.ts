@@ -1,0 +1,164 @@
+/**
+ * The default store: two lowdb JSON files (sessions.json, subscribers.json) in the data folder.
+ * Records live in memory (sessions as one JSON string each); writes are coalesced on a short timer
+ * (and on flush/close) and rewrite the whole file atomically (temp file + rename, lowdb's TextFile),
+ * built by joining the per-record strings, so a write costs milliseconds, not a re-serialisation
+ * of every record. A damaged file stops the start with a Chinese message and is left untouched.
+ * A failed write is reported and retried on the next change or flush; nothing is dropped.
+ */
+import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { JSONFile, TextFile } from 'lowdb/node';
+import * as z from 'zod';
+import { MemoryStore } from './memory.js';
+import type { SessionRecord, Subscriber } from './port.js';
+
+/** The data folder or one of its files cannot be used; the message is for the operator, in Chinese. */
+export class StoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreError';
+  }
+}
+
+const sessionsFile = z.object({ sessions: z.record(z.string(), z.object({ key: z.string(), updatedAt: z.string(), data: z.unknown() })) });
+const subscribersFile = z.object({
+  subscribers: z.record(
+    z.string(),
+    z.object({ key: z.string(), channel: z.string(), chatId: z.string(), audiences: z.array(z.string()), since: z.string(), blocked: z.boolean().optional() }),
+  ),
+});
+
+type SessionsDoc = { sessions: Record<string, SessionRecord> };
+type SubscribersDoc = { subscribers: Record<string, Subscriber> };
+
+/** Read and validate an existing file before lowdb touches it; never replaces a damaged file. */
+function readChecked<T>(file: string, schema: z.ZodType<T>): T | undefined {
+  if (!existsSync(file)) return undefined;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new StoreError(`数据文件已损坏，无法读取：${file}（${(e as Error).message}）。为避免丢失数据已停止启动，原文件保持不变；请从备份恢复或检查后移走该文件再启动。`);
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) {
+    throw new StoreError(`数据文件格式不正确：${file}（${r.error.issues[0]?.path.join('.') ?? ''} ${r.error.issues[0]?.message ?? ''}）。为避免丢失数据已停止启动，原文件保持不变；请检查或从备份恢复。`);
+  }
+  return r.data;
+}
+
+/** After a failed write, try again this much later (and on every flush). */
+const RETRY_MS = 5_000;
+
+/** Options for the lowdb store. */
+export interface LowdbStoreOptions {
+  /** Coalescing delay for writes, in ms (default 200). */
+  writeDelayMs?: number;
+}
+
+/** A lowdb-backed store in `dir` (created with mode 0700; files 0600). Use `openLowdbStore`. */
+export class LowdbStore extends MemoryStore {
+  private dirty = new Set<'sessions' | 'subscribers'>();
+  private timer: NodeJS.Timeout | undefined;
+  private inFlight: Promise<void> | undefined;
+  private lastWriteMs = 0;
+  private closed = false;
+
+  private constructor(
+    private readonly sessionsFile: TextFile,
+    private readonly subscribersDb: Low<SubscribersDoc>,
+    private readonly files: { sessions: string; subscribers: string },
+    private readonly delayMs: number,
+  ) {
+    super();
+  }
+
+  /** Open (or create) the store in `dir`; throws `StoreError` on a damaged file or unusable folder. */
+  static async open(dir: string, opts: LowdbStoreOptions = {}): Promise<LowdbStore> {
+    try {
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+    } catch (e) {
+      throw new StoreError(`无法创建数据目录：${dir}（${(e as Error).message}）`);
+    }
+    const files = { sessions: path.join(dir, 'sessions.json'), subscribers: path.join(dir, 'subscribers.json') };
+    const s = readChecked(files.sessions, sessionsFile) as SessionsDoc | undefined;
+    const sub = readChecked(files.subscribers, subscribersFile) as SubscribersDoc | undefined;
+    const subscribersDb = new Low<SubscribersDoc>(new JSONFile(files.subscribers), { subscribers: {} });
+    subscribersDb.data = sub ?? { subscribers: {} };
+    const store = new LowdbStore(new TextFile(files.sessions), subscribersDb, files, opts.writeDelayMs ?? 200);
+    for (const r of Object.values(s?.sessions ?? {})) store.sessions.set(r.key, { updatedAt: r.updatedAt, json: JSON.stringify(r) });
+    for (const r of Object.values(subscribersDb.data.subscribers)) store.subscribers.set(r.key, r);
+    return store;
+  }
+
+  protected override changed(what: 'sessions' | 'subscribers'): void {
+    if (this.closed) return;
+    this.dirty.add(what);
+    // Writing blocks the event loop for a moment; space writes out so that they take at most
+    // about a sixth of the time, but never wait less than the base delay.
+    this.schedule(Math.max(this.delayMs, 5 * this.lastWriteMs));
+  }
+
+  private schedule(delay: number): void {
+    if (this.timer || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.flush().catch((e) => process.stderr.write(`数据写入失败：${(e as Error).message}\n`));
+    }, delay);
+    this.timer.unref();
+  }
+
+  /** Write what changed since the last write (atomically: temp file + rename), files mode 0600. */
+  override async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    // One write at a time; callers arriving meanwhile wait and then write what is still dirty.
+    while (this.inFlight) await this.inFlight.catch(() => undefined);
+    if (this.dirty.size === 0) return;
+    const what = [...this.dirty];
+    this.dirty.clear();
+    this.inFlight = this.write(what)
+      .catch((e: unknown) => {
+        // Keep them dirty: the next change or flush writes them again (e.g. after disk space is freed).
+        for (const w of what) this.dirty.add(w);
+        this.schedule(RETRY_MS);
+        throw new StoreError(`无法写入数据目录：${path.dirname(this.files.sessions)}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。已收到的回答仍在内存中，恢复写入后会自动保存；请检查磁盘空间和目录权限。`);
+      })
+      .finally(() => {
+        this.inFlight = undefined;
+      });
+    await this.inFlight;
+  }
+
+  private async write(what: Array<'sessions' | 'subscribers'>): Promise<void> {
+    const t0 = Date.now();
+    for (const w of what) {
+      if (w === 'sessions') {
+        // One record a line, in the same JSON shape lowdb wrote before.
+        const lines: string[] = [];
+        for (const [k, r] of this.sessions) lines.push(`    ${JSON.stringify(k)}: ${r.json}`);
+        await this.sessionsFile.write(lines.length ? `{\n  "sessions": {\n${lines.join(',\n')}\n  }\n}\n` : '{\n  "sessions": {}\n}\n');
+        chmodSync(this.files.sessions, 0o600);
+      } else {
+        this.subscribersDb.data = { subscribers: Object.fromEntries(this.subscribers) };
+        await this.subscribersDb.write();
+        chmodSync(this.files.subscribers, 0o600);
+      }
+    }
+    this.lastWriteMs = Date.now() - t0;
+  }
+
+  override async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+  }
+}
+
+/** Open the default store in `dir`. */
+export function openLowdbStore(dir: string, opts?: LowdbStoreOptions): Promise<LowdbStore> {
+  return LowdbStore.open(dir, opts);
+}

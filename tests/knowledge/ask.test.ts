@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/policy/load.js';
+import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/index.js';
+
+let kb: KnowledgeBase;
+beforeAll(() => {
+  kb = loadKnowledge(loadPolicy());
+});
+
+describe('the shared examples', () => {
+  it('answers "下半年什么时候截止" on 2024-10-12 with the last day and 39 days left, citing 一', () => {
+    const a = kb.ask('下半年什么时候截止', '2024-10-12');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('2024年11月20日');
+    expect(a.answer).toContain('39天');
+    expect(a.sources).toEqual([{ doc: '寻人社发〔2024〕28号', clause: '一' }]);
+  });
+
+  it('gives "寻乌有什么好吃的" no policy answer, but hints, topics and the county office', () => {
+    const a = kb.ask('寻乌有什么好吃的', '2024-10-12');
+    expect(a.found).toBe(false);
+    expect(a.sources).toEqual([]);
+    expect(a.entry).toBeUndefined();
+    expect(a.answer).toContain('换个说法');
+    expect(a.answer).toContain('县职称办');
+    expect(a.answer).toMatch(/您可能想问：.+/);
+  });
+});
+
+describe('"现在能报吗" around the first window (2024-04-10 … 2024-05-30)', () => {
+  const ask = (now: string) => kb.ask('现在能报吗', now);
+
+  it('the day before opening: not yet, opens 2024年4月10日 in 1 day', () => {
+    const a = ask('2024-04-09');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('不在申报时间内');
+    expect(a.answer).toContain('2024年4月10日开始');
+    expect(a.answer).toContain('还有1天开始');
+  });
+
+  it('the opening day: open, 50 days left until 2024年5月30日', () => {
+    const a = ask('2024-04-10');
+    expect(a.answer).toContain('正在申报中');
+    expect(a.answer).toContain('离截止还有50天');
+  });
+
+  it('the last day: open, and today is the last day', () => {
+    const a = ask('2024-05-30');
+    expect(a.answer).toContain('今天（2024年5月30日）是最后一天');
+  });
+
+  it('the day after closing: closed, and the second batch opens 2024年10月10日 in 132 days', () => {
+    const a = ask('2024-05-31');
+    expect(a.answer).toContain('已于2024年5月30日截止');
+    expect(a.answer).toContain('2024年10月10日开始');
+    expect(a.answer).toContain('还有132天开始');
+  });
+
+  it('after the last window: this year is over and the next notice decides', () => {
+    const a = ask('2024-11-21');
+    expect(a.answer).toContain('都已结束');
+    expect(a.answer).toContain('新发布的通知');
+    expect(a.answer).not.toContain('正在申报中');
+  });
+});
+
+describe('other date-aware questions', () => {
+  it('"还有几天截止" counts the days to the last day of the open window', () => {
+    const a = kb.ask('还有几天截止', '2024-11-10');
+    expect(a.entry).toBe('deadline');
+    expect(a.answer).toContain('离截止还有10天');
+  });
+
+  it('"下一次什么时候" during the first window names the second one', () => {
+    const a = kb.ask('下一次什么时候', '2024-05-01');
+    expect(a.entry).toBe('next-window');
+    expect(a.answer).toContain('2024年10月10日至2024年11月20日');
+  });
+
+  it('"下一次什么时候" in the last window says it is the last of the year', () => {
+    const a = kb.ask('下一次什么时候', '2024-10-20');
+    expect(a.answer).toContain('最后一批');
+  });
+
+  it('"第一批什么时候" after it closed says so', () => {
+    const a = kb.ask('第一批什么时候', '2024-07-01');
+    expect(a.entry).toBe('first-batch');
+    expect(a.answer).toContain('2024年4月10日至2024年5月30日');
+    expect(a.answer).toContain('已于2024年5月30日截止');
+  });
+
+  it('"教育系统什么时候报" during the first window: the education system waits for 2024年10月10日', () => {
+    const a = kb.ask('教育系统什么时候报', '2024-04-20');
+    expect(a.entry).toBe('education-window');
+    expect(a.answer).toContain('2024年10月10日至2024年11月20日');
+    expect(a.answer).toContain('还有173天开始');
+    expect(a.answer).not.toContain('离截止还有');
+  });
+
+  it('a teacher asking "现在能报吗" in the first window gets the education window, not the open one', () => {
+    const a = kb.ask('我是中学教师，现在能报吗', '2024-04-20');
+    expect(a.found).toBe(true);
+    expect(a.answer).toContain('教育系统');
+    expect(a.answer).toContain('不在申报时间内');
+  });
+
+  it('the same question from anyone else in the first window says it is open', () => {
+    const a = kb.ask('现在能报吗', '2024-04-20');
+    expect(a.answer).toContain('正在申报中');
+  });
+});
+
+describe('facts with their clauses', () => {
+  it.each([
+    ['申报网址是多少', 'system-url', 'https://hr.jxhrss.gov.cn/zcxt', '二'],
+    ['上传文件有大小限制吗', 'upload-format', '2 MB', '四（二）'],
+    ['社保证明要上传吗', 'social-insurance', '自动关联', '三（四）'],
+    ['会计能考核认定吗', 'exam-instead', '以考代评', '三（六）'],
+    ['民营企业工程师能认定吗', 'private-engineering', '不组织考核认定', '三（六）'],
+    ['年限算到什么时候', 'cutoff-date', '2024年12月31日', '三（七）'],
+    ['单位什么时候要完成考核认定工作', 'employer-deadline', '2024年12月20日', '四（五）'],
+  ])('%s → %s', (q, entry, fact, clause) => {
+    const a = kb.ask(q, '2024-04-20');
+    expect(a.entry).toBe(entry);
+    expect(a.answer).toContain(fact);
+    expect(a.sources.map((s) => s.clause)).toContain(clause);
+  });
+
+  it('the unverified 硕士 rule tells the applicant to confirm with the county office', () => {
+    const a = kb.ask('硕士毕业可以认定什么职称', '2024-04-20');
+    expect(a.entry).toBe('years-master');
+    expect(a.answer).toContain('无法核实');
+    expect(a.answer).toContain('寻乌县职称办');
+  });
+});
+
+describe('colloquial, English and concept-expanded questions', () => {
+  it.each([
+    ['申请截止是几号呀', 'deadline'],
+    ['ddl还剩几天', 'deadline'],
+    ['帐户谁给我开', 'personal-account'],
+    ['五险要不要传证明', 'social-insurance'],
+    ['職稱認定的網址是什麼', 'system-url'],
+    ['我是大专毕业的，在县水利站干了三年多技术，问下能认定助理级不', 'years-college'],
+  ])('%s → %s', (q, entry) => {
+    const a = kb.ask(q, '2024-10-12');
+    expect(a.found).toBe(true);
+    expect(a.entry).toBe(entry);
+    expect(a.sources.length).toBeGreaterThan(0);
+  });
+});
+
+describe('out of scope and interview answers', () => {
+  it.each(['信用卡逾期了怎么处理', '个税年度汇算申报截止是哪天', '社保卡密码忘了', '事业单位招聘考试报名网址', '驾驶证到期换证要什么材料'])(
+    '"%s" shares words with the domain but is not about titles: no policy answer',
+    (q) => {
+      expect(kb.ask(q, '2024-10-12').found).toBe(false);
+    },
+  );
+
+  it.each(['今天天气怎么样', '房贷怎么申请', '讲个笑话', '深圳的房子贵不贵', '公积金贷款利率多少', 'hello how are you'])(
+    '"%s" gets no policy answer',
+    (q) => {
+      const a = kb.ask(q, '2024-04-20');
+      expect(a.found).toBe(false);
+      expect(a.sources).toEqual([]);
+    },
+  );
+
+  it.each(['本科', '2019年7月', '相同', '是', '3年', '国有企业', '2019-07-01', '工程', '助理级', '否'])(
+    'the interview answer "%s" is not taken for a question',
+    (q) => {
+      expect(kb.ask(q, '2024-04-20').found).toBe(false);
+    },
+  );
+});

@@ -1,0 +1,44 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/policy/load.js';
+import { loadKnowledge, type KnowledgeBaseInternals } from '../../src/knowledge/index.js';
+import { toHalfWidth } from '../../src/knowledge/normalize.js';
+
+let kb: KnowledgeBaseInternals;
+beforeAll(() => {
+  kb = loadKnowledge(loadPolicy());
+});
+
+describe('normalisation', () => {
+  it('turns traditional characters into simplified ones', () => {
+    expect(kb.normalize('職稱申報需要哪些材料')).toBe('职称申报需要哪些材料');
+  });
+
+  it('turns full-width letters, digits and spaces into half-width, and lowers case', () => {
+    expect(toHalfWidth('ＰＤＦ　２ＭＢ')).toBe('PDF 2MB');
+    expect(kb.normalize('ＰＤＦ多大')).toBe('pdf大小');
+  });
+
+  it('drops punctuation and fixes common typos and homophones from the lexicon', () => {
+    expect(kb.normalize('社宝证明，要传吗？？')).toBe('社保证明 要传吗');
+    expect(kb.normalize('职程认订')).toBe('职称认定');
+  });
+
+  it('maps English and colloquial words to the wording of the knowledge file', () => {
+    expect(kb.normalize('Deadline是啥时候')).toBe('截止是什么时候');
+    expect(kb.normalize('know')).toBe('know'); // whole English words only: "now" inside "know" stays
+  });
+});
+
+describe('the same question in other forms gets the same answer', () => {
+  it.each([
+    ['现在能报吗', '現在能報嗎'],
+    ['社保证明要上传吗', '社宝证明要上传吗'],
+    ['申报网址是多少', '申报网址是多少？'],
+    ['截止时间', 'deadline是哪天'],
+  ])('%s ≈ %s', (a, b) => {
+    const x = kb.ask(a, '2024-04-20');
+    const y = kb.ask(b, '2024-04-20');
+    expect(x.found).toBe(true);
+    expect(y.entry).toBe(x.entry);
+  });
+});

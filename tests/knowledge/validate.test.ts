@@ -1,0 +1,65 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, loadPolicy } from '../../src/policy/load.js';
+import { DataError, type DataProblem } from '../../src/policy/problems.js';
+import { loadKnowledge } from '../../src/knowledge/index.js';
+import { validateKnowledge } from '../../src/knowledge/validate.js';
+
+/** A copy of the project's data folders in a temp dir, with one knowledge file replaced. */
+function brokenCopy(file: string, edit: (text: string) => string): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'zhicheng-knowledge-'));
+  for (const d of ['rules', 'knowledge', 'dialogs']) cpSync(path.join(PROJECT_ROOT, d), path.join(root, d), { recursive: true });
+  const f = path.join(root, 'knowledge', file);
+  writeFileSync(f, edit(readFileSync(f, 'utf8')));
+  return root;
+}
+
+function problemsOf(root: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  validateKnowledge(root, problems);
+  return problems;
+}
+
+describe('the knowledge validator', () => {
+  it('accepts the knowledge files in the repository', () => {
+    expect(problemsOf(PROJECT_ROOT)).toEqual([]);
+  });
+
+  it('names file and path when an entry has no sources', () => {
+    const root = brokenCopy('general.yaml', (t) => t.replace(/    sources:\n      - \{ doc: 寻人社发〔2024〕28号, clause: 文首 \}\n    related: \[application-window, procedure\]/, '    sources: []\n    related: [application-window, procedure]'));
+    const p = problemsOf(root);
+    expect(p).toHaveLength(1);
+    expect(p[0]!.file).toMatch(/knowledge[\\/]general\.yaml$/);
+    expect(p[0]!.path).toBe('entries.0.sources');
+  });
+
+  it('rejects an unknown placeholder, a date written into an answer and a missing related entry', () => {
+    const root = brokenCopy('windows.yaml', (t) =>
+      t.replace('answer: "{next}"', 'answer: "{nextt} 2024年5月30日"').replace('related: [application-window, late-submission]', 'related: [no-such-entry]'),
+    );
+    const messages = problemsOf(root).map((p) => `${p.path}: ${p.message}`);
+    expect(messages.some((m) => m.includes('answer') && m.includes('{nextt}'))).toBe(true);
+    expect(messages.some((m) => m.includes('answer') && m.includes('日期'))).toBe(true);
+    expect(messages.some((m) => m.includes('related.0') && m.includes('no-such-entry'))).toBe(true);
+  });
+
+  it('rejects half-width brackets in a clause and invalid YAML', () => {
+    const bracket = brokenCopy('conditions.yaml', (t) => t.replace('clause: 三（二）', 'clause: 三(二)'));
+    expect(problemsOf(bracket).some((p) => p.path.endsWith('.clause') && p.message.includes('全角'))).toBe(true);
+    const yaml = brokenCopy('method.yaml', (t) => t + '\n  - id: [oops\n');
+    expect(problemsOf(yaml)[0]!.message).toContain('YAML');
+  });
+
+  it('rejects a gate concept that the lexicon never defines', () => {
+    const root = brokenCopy('lexicon.yaml', (t) => t.replace('coreConcepts: [职称,', 'coreConcepts: [职称称,'));
+    const p = problemsOf(root);
+    expect(p.some((x) => x.path === 'coreConcepts.0' && x.message.includes('职称称'))).toBe(true);
+  });
+
+  it('makes loadKnowledge throw a DataError listing the problems', () => {
+    const root = brokenCopy('system.yaml', (t) => t.replace('- id: system-url', '- id: System URL'));
+    expect(() => loadKnowledge(loadPolicy(), path.join(root, 'knowledge'))).toThrow(DataError);
+  });
+});

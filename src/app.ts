@@ -28,8 +28,20 @@ export interface App {
   now(): string;
   /** True when `channel:userId` is listed in config.staff. */
   isStaff(message: Pick<InboundMessage, 'channel' | 'userId'>): boolean;
+  /** Build what is built lazily (the knowledge index) now; rejects with a DataError on bad data. */
+  warm(): Promise<void>;
   /** Flush and close the store, stop timers. */
   close(): Promise<void>;
+}
+
+/**
+ * The knowledge base, built on first use: building the index (jieba, TF-IDF) is most of the
+ * start-up time, and the terminal chat can greet before it is needed.
+ */
+function lazyKnowledge(policy: Policy): KnowledgeBase & { build(): KnowledgeBase } {
+  let kb: KnowledgeBase | undefined;
+  const build = () => (kb ??= loadKnowledge(policy));
+  return { build, ask: (question, now) => build().ask(question, now) };
 }
 
 /** Options for tests and tools. */
@@ -48,7 +60,7 @@ const HOUR_MS = 3_600_000;
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const policy = config.rulesDir ? loadPolicy(path.resolve(config.rulesDir)) : loadPolicy();
   const dialogs = loadDialogs();
-  const knowledge = loadKnowledge(policy);
+  const knowledge = lazyKnowledge(policy);
   const store = opts.store ?? (await openLowdbStore(config.dataDir));
   const now = opts.now ?? (config.now ? () => config.now! : () => todayInShanghai());
   const clock = opts.clock ?? (() => new Date());
@@ -72,6 +84,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     now,
     core: undefined as unknown as Core,
     isStaff: (m) => config.staff.has(`${m.channel}:${m.userId}`),
+    async warm() {
+      knowledge.build();
+    },
     async close() {
       clearInterval(timer);
       await store.close();

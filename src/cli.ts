@@ -42,6 +42,11 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`数据文件有误，请修正后重试：\n${e.message}\n`);
       return 1;
     }
+    // By name: importing the store here would load it for every command.
+    if (e instanceof Error && e.name === 'StoreError') {
+      process.stderr.write(`无法启动：${e.message}\n`);
+      return 1;
+    }
     throw e;
   }
 }

@@ -57,6 +57,16 @@ export async function main(): Promise<number> {
     throw e;
   }
   const { running, senders, console: consoleDone } = await startChannels(app);
+  // Build the knowledge index once the channels are up; bad knowledge data stops the bot here.
+  await new Promise((r) => setImmediate(r));
+  try {
+    await app.warm();
+  } catch (e) {
+    process.stderr.write(e instanceof DataError ? `数据文件有误，请修正后重试：\n${e.message}\n` : `内部错误：${(e as Error).message}\n`);
+    for (const r of running) await r.stop().catch(() => undefined);
+    await app.close();
+    return 1;
+  }
   // Reminders and broadcasts need a channel that can message people unprompted (not the terminal).
   if (senders.length) broadcast.start(app, senders);
   let stopping: Promise<void> | undefined;

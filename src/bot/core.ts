@@ -52,6 +52,8 @@ export interface Core extends BotCore {
 }
 
 const DAY_MS = 86_400_000;
+/** Longest message text the core reads (characters); the rest is ignored. */
+export const MAX_INPUT = 2_000;
 
 /** Create the bot core. */
 export function createCore(deps: CoreDeps): Core {
@@ -236,7 +238,9 @@ export function createCore(deps: CoreDeps): Core {
       const k = msg.kind as keyof typeof t.nonText;
       return [{ text: t.nonText[k] ?? t.nonText.other }];
     }
-    const text = normalise(msg.text ?? '').replace(/^@\S+\s+/, '');
+    // Only the first MAX_INPUT characters are read: no real answer or question is longer, and a
+    // 100 KB message would otherwise hold the event loop for ~200 ms (segmentation, retrieval).
+    const text = normalise((msg.text ?? '').slice(0, MAX_INPUT)).replace(/^@\S+\s+/, '');
     if (!text) return msg.isGroup ? [] : [menuReply(t.welcome)];
     if (msg.isGroup) return groupTurn(text);
     if (msg.forwarded) {

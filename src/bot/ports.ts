@@ -5,22 +5,9 @@
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';
 import type { Policy } from '../policy/load.js';
-import type { Source } from '../policy/schema.js';
 
-/** A knowledge answer (same shape as `Answer` in src/knowledge/index.ts). */
-export interface KnowledgeAnswer {
-  found: boolean;
-  answer: string;
-  sources: Source[];
-  entry?: string;
-  score?: number;
-  related?: string[];
-}
-
-/** The knowledge base as the core uses it (same shape as `KnowledgeBase`). */
-export interface KnowledgePort {
-  ask(question: string, now: string): KnowledgeAnswer;
-}
+/** A knowledge answer and the knowledge base as the core uses them (type-only: no runtime coupling). */
+export type { Answer as KnowledgeAnswer, KnowledgeBase as KnowledgePort } from '../knowledge/index.js';
 
 /** `evaluate(profile, policy, now)` from src/eligibility/evaluate.ts. */
 export type EvaluateFn = (profile: Profile, policy: Policy, now: string) => Verdict;

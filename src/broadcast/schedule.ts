@@ -2,7 +2,10 @@
  * The reminder schedule, computed from the policy windows (rules/): for every batch a reminder on
  * the opening day, N days before closing and on the last day. Pure: the instant is a parameter.
  */
-import { addDays, format, parseISO } from 'date-fns';
+// One module per function (see src/policy/dates.ts).
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
 import { TZDate } from '@date-fns/tz';
 import type { Reply } from '../bot/message.js';
 import type { Policy, PolicyBatch } from '../policy/load.js';

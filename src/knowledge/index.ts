@@ -71,7 +71,14 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     userWords,
     { ...defaultRetrieverOptions, ...opts.retriever },
     lexicon.concepts,
-    { domainConcepts: lexicon.domainConcepts, coreConcepts: lexicon.coreConcepts, offTopicCues: lexicon.offTopicCues },
+    {
+      domainConcepts: lexicon.domainConcepts,
+      coreConcepts: lexicon.coreConcepts,
+      offTopicCues: lexicon.offTopicCues,
+      otherMatters: lexicon.otherMatters,
+      exclusive: lexicon.exclusive,
+      questionMarkers: lexicon.questionMarkers,
+    },
   );
   const educationCues = [...new Set([...lexicon.educationCues, ...policy.notices.flatMap((n) => n.educationSystem.employerKinds)])].map(normalize);
 

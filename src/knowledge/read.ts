@@ -86,6 +86,11 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
       if (!(c in lex.concepts)) problems.push({ file, path: `${key}.${i}`, message: `概念“${c}”没有在 concepts 中定义` });
     });
   }
+  lex.otherMatters.forEach((m, i) =>
+    m.unless.forEach((c, j) => {
+      if (!(c in lex.concepts)) problems.push({ file, path: `otherMatters.${i}.unless.${j}`, message: `概念“${c}”没有在 concepts 中定义` });
+    }),
+  );
 }
 
 /** Placeholders must exist in the policy data, and sources must name documents the policy knows. */

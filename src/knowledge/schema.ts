@@ -55,6 +55,18 @@ export const lexicon = z
     coreConcepts: z.array(z.string().min(1)).default([]),
     /** Words of other services and daily life (天气, 贷款, 个税 …): out of scope unless a core concept is named. */
     offTopicCues: z.array(z.string().min(1)).default([]),
+    /**
+     * Matters next to title recognition that the knowledge file does not cover (sitting an exam,
+     * paying social insurance, salary …): a question naming one of their cues is out of scope even
+     * when it names a domain concept, unless it names one of the `unless` concepts.
+     */
+    otherMatters: z
+      .array(z.object({ name: z.string().min(1), cues: z.array(z.string().min(1)).min(1), unless: z.array(z.string().min(1)).default([]) }).strict())
+      .default([]),
+    /** Groups of mutually exclusive values (本科 / 硕士, 第一批 / 第二批): a phrasing naming another value of a group the question names matches less. */
+    exclusive: z.array(z.array(z.string().min(1)).min(2)).default([]),
+    /** Words that mark a clause as the question (吗, 什么, 怎么 …); the other clauses of a long message are context. */
+    questionMarkers: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof lexicon>;

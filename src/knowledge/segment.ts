@@ -28,6 +28,8 @@ export interface Tokens {
   bigrams: string[];
   /** Words of the plain cut, stopwords removed (used to judge whether there is a question at all). */
   plain: string[];
+  /** Character offsets where a segment of the plain cut starts or ends (for whole-segment matching). */
+  boundaries: Set<number>;
 }
 
 const CJK = /\p{Script=Han}/u;
@@ -36,7 +38,11 @@ const CJK = /\p{Script=Han}/u;
 export function tokenize(text: string, stopwords: ReadonlySet<string>, userWords: readonly string[] = []): Tokens {
   const j = getJieba(userWords);
   const keep = (w: string) => w.trim() !== '' && !stopwords.has(w);
-  const plain = j.cut(text, true).filter(keep);
+  const cut = j.cut(text, true);
+  const boundaries = new Set<number>([0]);
+  let at = 0;
+  for (const w of cut) boundaries.add((at += w.length));
+  const plain = cut.filter(keep);
   const words = j.cutForSearch(text, true).filter(keep);
   const bigrams: string[] = [];
   // Bigrams inside each word only: measured, bigrams across words added noise (硕士认定 → 士认
@@ -53,5 +59,14 @@ export function tokenize(text: string, stopwords: ReadonlySet<string>, userWords
     } else flush();
   }
   flush();
-  return { words, bigrams, plain };
+  return { words, bigrams, plain, boundaries };
+}
+
+/** True when `term` occurs in `text` as whole segments (starts and ends on segment boundaries), or is one of the search-mode words. */
+export function mentionsSegment(text: string, t: Tokens, term: string): boolean {
+  if (t.words.includes(term)) return true;
+  for (let i = text.indexOf(term); i >= 0; i = text.indexOf(term, i + 1)) {
+    if (t.boundaries.has(i) && t.boundaries.has(i + term.length)) return true;
+  }
+  return false;
 }

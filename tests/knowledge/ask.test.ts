@@ -167,10 +167,36 @@ describe('out of scope and interview answers', () => {
     },
   );
 
-  it.each(['本科', '2019年7月', '相同', '是', '3年', '国有企业', '2019-07-01', '工程', '助理级', '否'])(
+  it.each(['本科', '2019年7月', '相同', '是', '3年', '国有企业', '2019-07-01', '工程', '助理级', '否', '确认', '修改', '跳过', '返回'])(
     'the interview answer "%s" is not taken for a question',
     (q) => {
       expect(kb.ask(q, '2024-04-20').found).toBe(false);
     },
   );
+});
+
+describe('the gate decides by concept, not by substrings', () => {
+  it.each(['教师资格证考试什么时候报名', '二级建造师考试难不难', '社保断缴了怎么补缴', '评上中级工资涨多少', '副高评审要几篇论文', '户口迁到寻乌要什么材料'])(
+    'a neighbouring matter ("%s") names a domain concept but gets no policy answer',
+    (q) => {
+      expect(kb.ask(q, '2024-10-12').found).toBe(false);
+    },
+  );
+
+  it('the same cue with recognition named is ours again: 教师没有教师资格证能认定吗 → practice-certificate', () => {
+    expect(kb.ask('教师没有教师资格证能认定吗', '2024-10-12').entry).toBe('practice-certificate');
+  });
+
+  it('an off-topic word the knowledge file itself uses does not block: 手机拍的照片 → upload-format, 新闻记者 → min-education', () => {
+    expect(kb.ask('手机拍的照片能传吗，有大小限制没', '2024-10-12').entry).toBe('upload-format');
+    expect(kb.ask('新闻记者要本科吗', '2024-10-12').entry).toBe('min-education');
+  });
+
+  it('a cue inside another word does not fire, a whole-word cue does: 写一首诗 is refused', () => {
+    expect(kb.ask('写一首关于秋天的诗', '2024-10-12').found).toBe(false);
+  });
+
+  it('a phrasing about another education level ranks lower: 本科能认定中级吗 is not answered with the 硕士 entry', () => {
+    expect(['levels', 'years-bachelor']).toContain(kb.ask('本科能认定中级吗', '2024-10-12').entry);
+  });
 });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../../src/app.js';
+import { ENGINEER, type Answer } from '../engineer-answers.js';
 import { loadConfig } from '../../../src/config.js';
 import { MemoryStore } from '../../../src/store/memory.js';
 import { startTelegram, type TelegramChannel, type TelegramOptions } from '../../../src/channels/telegram/index.js';
@@ -38,34 +39,7 @@ export async function startRealHarness(opts: TelegramOptions = {}): Promise<Real
   };
 }
 
-/** One answer of the interview: when the question matches `ask`, type `answer` or press the button labelled `button ?? answer`. */
-export interface Answer {
-  ask: RegExp;
-  answer: string;
-  button?: string;
-}
-
-/** The eligible engineer of shared/examples (本科, 国有企业, 2021). */
-export const ENGINEER: Answer[] = [
-  // The confirmation summary repeats earlier answers, so it must be recognised first.
-  { ask: /请确认您的信息/, answer: '确认' },
-  { ask: /身份证号码/, answer: '跳过' },
-  { ask: /哪个职称系列/, answer: '工程技术' },
-  { ask: /申报的专业是/, answer: '水利水电工程' },
-  { ask: /最高学历/, answer: '本科' },
-  { ask: /哪个级别/, answer: '不确定' },
-  { ask: /什么时候毕业/, answer: '2021年6月' },
-  { ask: /所学的专业是/, answer: '水利水电工程' },
-  { ask: /相比是/, answer: '相同' },
-  { ask: /开始从事本专业/, answer: '2021年7月' },
-  { ask: /员级专业技术资格/, answer: '否' },
-  { ask: /单位的性质/, answer: '国有企业' },
-  { ask: /单位的名称/, answer: '赣州某水务集团有限公司' },
-  { ask: /江西省内吗/, answer: '江西', button: '江西省内' },
-  { ask: /社保是由/, answer: '是' },
-  { ask: /年度考核/, answer: '是' },
-  { ask: /处分/, answer: '否' },
-];
+export { ENGINEER, type Answer };
 
 const buttonsOf = (m: SentRecord) => ((m.reply_markup?.inline_keyboard ?? []) as { text: string; callback_data: string }[][]).flat();
 
@@ -90,7 +64,7 @@ export async function runInterview(fake: FakeTelegram, userId: number, answers: 
     if (next === 'done') return presses;
     const { m, a } = next!;
     seen = fake.messagesTo(userId).length;
-    const button = byButtons ? buttonsOf(m).find((b) => b.text === (a.button ?? a.answer)) : undefined;
+    const button = byButtons ? buttonsOf(m).find((b) => b.text === (a.choice ?? a.answer)) : undefined;
     if (button) {
       presses++;
       fake.pressButton({ userId, messageId: m.message_id!, data: button.callback_data });

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../../src/app.js';
+import { ENGINEER, type Answer } from '../engineer-answers.js';
 import { loadConfig } from '../../../src/config.js';
 import { MemoryStore } from '../../../src/store/memory.js';
 import type { ChannelDriver } from '../contract-suite.js';
@@ -32,33 +33,7 @@ export async function startRealRig(transport: Transport = 'in-process'): Promise
   };
 }
 
-/** One interview answer: when the question matches `ask`, reply `answer` (or the number of the choice labelled `choice ?? answer`). */
-export interface Answer {
-  ask: RegExp;
-  answer: string;
-  choice?: string;
-}
-
-/** The eligible engineer of shared/examples (本科, 国有企业, 2021). */
-export const ENGINEER: Answer[] = [
-  // The confirmation repeats every answer, so it is matched first.
-  { ask: /请确认您的信息/, answer: '确认' },
-  { ask: /身份证号码/, answer: '跳过' },
-  { ask: /哪个职称系列/, answer: '工程技术' },
-  { ask: /申报的专业是/, answer: '水利水电工程' },
-  { ask: /最高学历/, answer: '本科' },
-  { ask: /哪个级别/, answer: '不确定' },
-  { ask: /什么时候毕业/, answer: '2021年6月' },
-  { ask: /所学的专业是/, answer: '水利水电工程' },
-  { ask: /相比是/, answer: '相同' },
-  { ask: /开始从事本专业/, answer: '2021年7月' },
-  { ask: /单位的性质/, answer: '国有企业' },
-  { ask: /单位的名称/, answer: '赣州某水务集团有限公司' },
-  { ask: /江西省内吗/, answer: '江西', choice: '江西省内' },
-  { ask: /社保是由/, answer: '是' },
-  { ask: /年度考核/, answer: '是' },
-  { ask: /处分/, answer: '否' },
-];
+export { ENGINEER, type Answer };
 
 /** The number in front of `label` in a WeChat message's numbered lines ("3. 本科"), if any. */
 export function numberOf(message: string, label: string): string | undefined {

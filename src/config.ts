@@ -4,6 +4,7 @@
  */
 import * as z from 'zod';
 import path from 'node:path';
+import { isIsoDay } from './policy/dates.js';
 
 /** A configuration problem, reported to the operator as one line. */
 export class ConfigError extends Error {
@@ -13,12 +14,11 @@ export class ConfigError extends Error {
   }
 }
 
-const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 const hour = z.coerce.number().int().min(0).max(23);
 
 const envSchema = z.object({
   ZHICHENG_DATA_DIR: z.string().min(1).default('./data'),
-  ZHICHENG_NOW: z.string().regex(isoDay, '应为 YYYY-MM-DD 格式的日期').optional(),
+  ZHICHENG_NOW: z.string().refine(isIsoDay, '应为有效日期，格式 YYYY-MM-DD，例如 2024-04-20').optional(),
   ZHICHENG_RULES_DIR: z.string().optional(),
   /** Staff ids, comma separated, each `channel:userId` (e.g. `telegram:12345,wechat:wxid_abc`). */
   ZHICHENG_STAFF: z.string().default(''),
@@ -58,7 +58,8 @@ export interface Config {
 
 /** Parse and validate the environment; throws `ConfigError` naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  // An empty variable (FOO=) means "not set", as in most shells' .env files.
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ConfigError(String(issue.path[0] ?? ''), issue.message);

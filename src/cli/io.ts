@@ -36,9 +36,10 @@ export function takeFlag(args: string[], name: string): boolean {
 
 /** "Today" for this run: `--now`, else `ZHICHENG_NOW`, else the real clock in Asia/Shanghai. */
 export function resolveNow(args: string[]): string {
-  const v = takeOption(args, '--now') ?? process.env.ZHICHENG_NOW;
+  const option = takeOption(args, '--now');
+  const v = option ?? process.env.ZHICHENG_NOW;
   if (v === undefined || v === '') return todayInShanghai();
-  if (!isIsoDay(v)) throw new UsageError(`--now 应为有效日期 YYYY-MM-DD，收到：${v}`);
+  if (!isIsoDay(v)) throw new UsageError(`${option !== undefined ? '--now' : 'ZHICHENG_NOW'} 应为有效日期 YYYY-MM-DD，收到：${v}`);
   return v;
 }
 

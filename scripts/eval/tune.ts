@@ -26,15 +26,19 @@ const K = 5;
 const policy = loadPolicy();
 
 const grid: Partial<RetrieverOptions>[] = [];
-for (const minScore of [0.15, 0.2, 0.25, 0.3])
-  for (const minScoreWeak of [0.3, 0.35, 0.4, 0.45, 0.5])
-    for (const strongScore of [0.7, 0.8, 0.9, 1.0, 9])
-      for (const exclusivePenalty of [0.6])
-        for (const contextWeight of [0.5, 1]) grid.push({ minScore, minScoreWeak, strongScore, exclusivePenalty, contextWeight });
+for (const minScore of [0.15, 0.2, 0.25])
+  for (const minScoreWeak of [0.3, 0.35, 0.4, 0.45])
+    for (const strongScore of [0.8, 0.9, 1.0])
+      for (const conceptMiss of [0, 0.2, 0.4, 0.6])
+        for (const contextWeight of [0.5, 1]) grid.push({ minScore, minScoreWeak, strongScore, conceptMiss, contextWeight });
+
+// Every knob in the grid is read per search: build once and change the live options.
+const kb = loadKnowledge(policy);
+const base = { ...kb.options };
 
 /** Outcome per question: +1 right, -0.5 wrong, -4 off-topic answered, 0 honest no-answer. */
 function outcomes(opts: Partial<RetrieverOptions>): number[] {
-  const kb = loadKnowledge(policy, undefined, { retriever: opts });
+  Object.assign(kb.options, base, opts);
   return dev.map((q) => {
     const r = kb.search(q.question);
     const got = r.found ? r.hits[0]?.id : undefined;
@@ -45,7 +49,6 @@ function outcomes(opts: Partial<RetrieverOptions>): number[] {
   });
 }
 
-// Rebuilding the index per grid point is cheap next to the searches; ranking knobs need it anyway.
 const table = grid.map(outcomes);
 const fold = (i: number) => i % K;
 const sum = (row: number[], keep: (i: number) => boolean) => row.reduce((a, x, i) => (keep(i) ? a + x : a), 0);

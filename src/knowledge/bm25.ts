@@ -15,6 +15,7 @@ export class Bm25Index {
   private readonly postings = new Map<string, Map<number, number>>();
   private readonly lengths: number[] = [];
   private avgLength = 0;
+  private totalLength = 0;
 
   constructor(private readonly opts: Bm25Options = { k1: 1.2, b: 0.3 }) {}
 
@@ -27,7 +28,9 @@ export class Bm25Index {
       if (!p) this.postings.set(t, (p = new Map()));
       p.set(id, (p.get(id) ?? 0) + 1);
     }
-    this.avgLength = this.lengths.reduce((a, b) => a + b, 0) / this.lengths.length;
+    // A running total: recomputing the sum on every add made building quadratic.
+    this.totalLength += terms.length;
+    this.avgLength = this.totalLength / this.lengths.length;
     return id;
   }
 

@@ -11,7 +11,6 @@ import { PROJECT_ROOT, type Policy } from '../policy/load.js';
 import { DataError, type DataProblem } from '../policy/problems.js';
 import { educationLevels, employerTypes, titleLevels, type Source } from '../policy/schema.js';
 import type { Audience } from '../policy/windows.js';
-import { createNormalizer } from './normalize.js';
 import { readKnowledge, type KnowledgeData } from './read.js';
 import { answerVars, fill, stripPlaceholders } from './render.js';
 import { Retriever, defaultRetrieverOptions, type RetrieverOptions, type SearchResult } from './retrieve.js';
@@ -46,6 +45,8 @@ export interface KnowledgeBaseInternals extends KnowledgeBase {
   search(question: string): SearchResult;
   data: KnowledgeData;
   normalize(text: string): string;
+  /** The live retriever options: every knob is read per search, so tuning may change them without a rebuild. */
+  options: RetrieverOptions;
 }
 
 /** Load knowledge/ (or `dir`) against `policy`; throws `DataError` naming every problem. */
@@ -54,8 +55,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
   const askFile = opts.askFile ?? path.join(PROJECT_ROOT, 'dialogs', 'ask.yaml');
   const data = readKnowledge(dir, askFile, problems, policy);
   if (!data) throw new DataError(problems);
-  const { entries, lexicon, texts } = data;
-  const normalize = createNormalizer(lexicon);
+  const { entries, lexicon, texts, normalize } = data;
   const byId = new Map(entries.map((e) => [e.id, e]));
 
   // Interview answers (education, employer type, level, series) must not read as questions.
@@ -78,8 +78,10 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
       otherMatters: lexicon.otherMatters,
       exclusive: lexicon.exclusive,
       questionMarkers: lexicon.questionMarkers,
+      askSlots: lexicon.askSlots,
     },
   );
+  normalize.endLoading();
   const educationCues = [...new Set([...lexicon.educationCues, ...policy.notices.flatMap((n) => n.educationSystem.employerKinds)])].map(normalize);
 
   // The placeholder values depend only on the day and the audience: compute them once per pair.
@@ -109,6 +111,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
   return {
     data,
     normalize,
+    options: retriever.options,
     search: (q) => retriever.search(q),
     ask(question: string, now: string): Answer {
       const result = retriever.search(question);

@@ -3,7 +3,7 @@
  * half-width, lower case, punctuation to spaces, then the typo and synonym tables from
  * knowledge/lexicon.yaml. The same function runs over the index and the questions.
  */
-import * as OpenCC from 'opencc-js/t2cn';
+import { createRequire } from 'node:module';
 import type { Lexicon } from './schema.js';
 
 type Convert = (s: string) => string;
@@ -14,6 +14,8 @@ function toSimplified(): Convert {
   // Hong Kong and Taiwan variants both reach mainland forms through the 'hk'/'tw' tables;
   // chaining them covers both without a second package.
   if (!t2s) {
+    // Required on first use, not at import (its tables cost ~100 ms to load): see segment.ts.
+    const OpenCC = createRequire(import.meta.url)('opencc-js/t2cn') as typeof import('opencc-js/t2cn');
     const tw = OpenCC.Converter({ from: 'tw', to: 'cn' });
     const hk = OpenCC.Converter({ from: 'hk', to: 'cn' });
     t2s = (s) => hk(tw(s));
@@ -39,11 +41,18 @@ function replacer(table: Record<string, string>): Convert {
   return (s) => s.replace(re, (m) => table[m] ?? m);
 }
 
+/** A normaliser; `endLoading()` drops its loading-time memo. */
+export interface Normalizer {
+  (text: string): string;
+  /** Stop memoising: questions are each normalised once, and the latency figures must not hit a cache. */
+  endLoading(): void;
+}
+
 /** Build the normaliser for a lexicon; the result is pure and cheap (a few µs a question). */
-export function createNormalizer(lex: Lexicon): Convert {
+export function createNormalizer(lex: Lexicon): Normalizer {
   const typos = replacer(lex.typos);
   const synonyms = replacer(Object.fromEntries(Object.entries(lex.synonyms).map(([k, v]) => [k.toLowerCase(), v])));
-  return (text: string) => {
+  const run = (text: string) => {
     let s = toSimplified()(toHalfWidth(text.normalize('NFKC'))).toLowerCase();
     // Punctuation and symbols split words but carry no meaning here; keep letters, digits, CJK.
     s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
@@ -51,4 +60,14 @@ export function createNormalizer(lex: Lexicon): Convert {
     s = synonyms(s);
     return s.replace(/\s+/g, ' ').trim();
   };
+  // While loading, the duplicate check and the index both normalise every phrasing, and opencc is
+  // the costliest step: memoise until the index is built.
+  let memo: Map<string, string> | undefined = new Map();
+  const normalize = (text: string) => {
+    if (!memo) return run(text);
+    let s = memo.get(text);
+    if (s === undefined) memo.set(text, (s = run(text)));
+    return s;
+  };
+  return Object.assign(normalize, { endLoading: () => void (memo = undefined) });
 }

@@ -9,7 +9,7 @@ import type { DataProblem } from '../policy/problems.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
-import { createNormalizer } from './normalize.js';
+import { createNormalizer, toHalfWidth, type Normalizer } from './normalize.js';
 
 /** Everything the knowledge base is built from. */
 export interface KnowledgeData {
@@ -18,6 +18,8 @@ export interface KnowledgeData {
   fileOf: Map<string, string>;
   lexicon: Lexicon;
   texts: AskTexts;
+  /** The lexicon's normaliser (memoised while loading), shared with the index so each phrasing is normalised once. */
+  normalize: Normalizer;
 }
 
 export const LEXICON_FILE = 'lexicon.yaml';
@@ -56,15 +58,16 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
       if (r === e.id) problems.push({ file, path: `${at}.related.${i}`, message: '条目不能与自己相关' });
     });
   }
-  checkDuplicatePhrasings(entries, lex, where, problems);
+  const normalize = createNormalizer(lex);
+  checkDuplicatePhrasings(entries, normalize, where, problems);
   checkConceptNames(lex, rel(path.join(knowledgeDir, LEXICON_FILE)), problems);
+  checkConceptVariants(lex, normalize, rel(path.join(knowledgeDir, LEXICON_FILE)), problems);
   if (policy) checkAgainstPolicy(entries, texts, policy, where, problems);
-  return problems.length > before ? undefined : { entries, fileOf, lexicon: lex, texts };
+  return problems.length > before ? undefined : { entries, fileOf, lexicon: lex, texts, normalize };
 }
 
 /** The same phrasing (after normalisation) under two entries makes the answer a coin toss. */
-function checkDuplicatePhrasings(entries: Entry[], lex: Lexicon, where: (id: string) => { file: string; at: string }, problems: DataProblem[]): void {
-  const norm = createNormalizer(lex);
+function checkDuplicatePhrasings(entries: Entry[], norm: (text: string) => string, where: (id: string) => { file: string; at: string }, problems: DataProblem[]): void {
   const seen = new Map<string, string>();
   for (const e of entries) {
     e.questions.forEach((q, i) => {
@@ -93,6 +96,23 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
   );
 }
 
+/**
+ * A concept variant is matched after normalisation. If the typo/synonym tables rewrite it into a
+ * word that is not a variant of the same concept (评职称 → 职称 under 认定), the concept silently
+ * fires on every text with that word (every 职称 question would "name 认定"): refuse it.
+ */
+function checkConceptVariants(lex: Lexicon, normalize: (text: string) => string, file: string, problems: DataProblem[]): void {
+  const plain = (s: string) => toHalfWidth(s.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (const [c, vs] of Object.entries(lex.concepts)) {
+    const own = new Set([c, ...vs].map(plain));
+    vs.forEach((v, i) => {
+      const n = normalize(v);
+      if (n === plain(v) || own.has(n)) return;
+      problems.push({ file, path: `concepts.${c}.${i}`, message: `概念“${c}”的变体“${v}”归一化后变成“${n}”，会让所有含“${n}”的问题都带上概念“${c}”；请删除该变体或调整同义词表` });
+    });
+  }
+}
+
 /** Placeholders must exist in the policy data, and sources must name documents the policy knows. */
 function checkAgainstPolicy(entries: Entry[], texts: AskTexts, policy: Policy, where: (id: string) => { file: string; at: string }, problems: DataProblem[]): void {
   const docs = new Set<string>([policy.method.doc, ...policy.method.aliases]);
@@ -102,10 +122,13 @@ function checkAgainstPolicy(entries: Entry[], texts: AskTexts, policy: Policy, w
   }
   // Render on the first day of each batch and after the last one, so every template branch runs.
   const days = [...policy.batches.map((b) => b.opens), policy.batches[policy.batches.length - 1]!.closes];
+  // The values depend only on day and audience: compute each set once, not once per entry
+  // (this check runs on every start-up; per entry it was the costliest part of loading).
+  const varSets = days.flatMap((day) => (['general', 'education'] as const).map((aud) => answerVars(policy, day, aud, texts)));
   for (const e of entries) {
     const { file, at } = where(e.id);
     const unknown = new Set<string>();
-    for (const day of days) for (const aud of ['general', 'education'] as const) fill(e.answer, answerVars(policy, day, aud, texts), unknown);
+    for (const vars of varSets) fill(e.answer, vars, unknown);
     for (const name of unknown) problems.push({ file, path: `${at}.answer`, message: `未知的占位符 {${name}}（可用的占位符见 docs/knowledge.md）` });
     if (/\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}/.test(e.answer)) {
       problems.push({ file, path: `${at}.answer`, message: '答案里不要直接写日期，请用占位符（如 {b1.closes}），日期只在 rules/ 中维护' });

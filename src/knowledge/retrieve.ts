@@ -13,7 +13,7 @@
  */
 import { Bm25Index } from './bm25.js';
 import { CosineIndex } from './vector.js';
-import { mentionsSegment, tokenize, type Tokens } from './segment.js';
+import { generalIdf, mentionsSegment, tokenize, type Tokens } from './segment.js';
 
 /** What the retriever needs from an entry. */
 export interface IndexedEntry {
@@ -58,6 +58,19 @@ export interface RetrieverOptions {
   exclusivePenalty: number;
   /** Cosine: weight of the terms of context clauses (no question marker) in a message of several clauses. */
   contextWeight: number;
+  /**
+   * Cosine: penalty for an entry none of whose phrasings names a concept the question names, times
+   * the IDF-weighted share of such concepts — prefers the more specific entry (资历算到哪天 in the
+   * first batch → the cut-off entry, which names both 批次 and 年限, over the first-batch entry).
+   */
+  conceptMiss: number;
+  /**
+   * Residual gate: maximum share (by general IDF) of the question's salient words that neither the
+   * knowledge file nor the lexicon covers — what the question asks beyond the file. 1 = off.
+   */
+  maxResidual: number;
+  /** Residual gate: a leftover word counts only when its general IDF reaches this (现在, 个人 do not). */
+  salientIdf: number;
 }
 
 // Chosen on dev.jsonl (5-fold cross-validation of the gate, see docs/knowledge.md); the BM25 and
@@ -80,6 +93,9 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   exclusivePenalty: 0.6,
   // Context-clause down-weighting measured no gain on dev (chosen 1 = off); kept selectable.
   contextWeight: 1,
+  conceptMiss: 0.2,
+  maxResidual: 1,
+  salientIdf: 5,
 };
 
 /** Words that decide whether a question is about title recognition at all (knowledge/lexicon.yaml). */
@@ -96,6 +112,8 @@ export interface GateWords {
   exclusive?: readonly (readonly string[])[];
   /** Words marking a clause as the question. */
   questionMarkers?: readonly string[];
+  /** Kinds of ask (a fee, office hours, a transfer) and their cues: only an entry speaking of the kind answers it. */
+  askSlots?: readonly { name: string; cues: readonly string[] }[];
 }
 
 /** One ranked candidate. */
@@ -142,6 +160,13 @@ export class Retriever {
   /** Per phrasing: the exclusive-group values it names, by group index. */
   private readonly phrasingValues: Map<number, Set<string>>[] = [];
   private readonly markers: string[];
+  /** Per entry: the concepts its title and phrasings name. */
+  private readonly entryConcepts: Set<string>[] = [];
+  /** Concept variants (normalised): a word the lexicon knows is not a leftover. */
+  private readonly variants = new Set<string>();
+  private readonly askSlots: { name: string; cues: string[] }[];
+  /** Per entry: the ask slots its phrasings or answer speak of. */
+  private readonly entrySlots: Set<string>[] = [];
 
   constructor(
     private readonly entries: IndexedEntry[],
@@ -165,12 +190,15 @@ export class Retriever {
     entries.forEach((e, i) => {
       const vocab = new Set<string>();
       const words = new Set<string>();
+      const named = new Set<string>();
       for (const q of [e.title, ...e.questions]) {
         const nq = this.normalize(q);
         const t = this.tokensOf(nq);
         const terms = [...t.words, ...t.bigrams];
+        const cs = this.concepts(nq);
+        cs.forEach((c) => named.add(c));
         this.phrasings.add(terms);
-        this.cosPhrasings.add(this.vector(nq, t));
+        this.cosPhrasings.add(this.vector(nq, t, cs));
         this.phrasingValues.push(this.values(nq, t));
         this.phrasingOwner.push(i);
         this.phrasingTerms.push(new Set(terms));
@@ -178,6 +206,7 @@ export class Retriever {
         [...t.words, ...t.plain].forEach((w) => words.add(w));
       }
       this.vocab.push(vocab);
+      this.entryConcepts.push(named);
       const na = this.normalize(e.answerText);
       const a = this.tokensOf(na);
       const aTerms = [...a.words, ...a.bigrams];
@@ -195,6 +224,12 @@ export class Retriever {
       this.answerVocab[i]!.forEach((w) => known.add(w));
     }
     this.offTopic = norm(gateWords.offTopicCues).filter((w) => !known.has(w));
+    this.conceptOf.forEach(([v]) => this.variants.add(v));
+    this.askSlots = (gateWords.askSlots ?? []).map((a) => ({ name: a.name, cues: norm(a.cues) }));
+    for (const e of entries) {
+      const text = [e.title, ...e.questions, e.answerText].map((x) => this.normalize(x)).join('\n');
+      this.entrySlots.push(new Set(this.askSlots.filter((a) => a.cues.some((c) => text.includes(c))).map((a) => a.name)));
+    }
   }
 
   /** The exclusive-group values a normalised text names, by group index (whole segments only). */
@@ -263,7 +298,17 @@ export class Retriever {
     }
     const o = this.options;
     const out = new Map<number, number>();
-    for (const [i, f] of firsts) out.set(i, f + o.secondWeight * (seconds.get(i) ?? 0));
+    // IDF weight of each concept the question names, for the specificity penalty.
+    const weights = o.conceptMiss > 0 ? [...named].map((c) => [c, this.cosPhrasings.idf('@' + c)] as const) : [];
+    const totalWeight = weights.reduce((a, [, w]) => a + w, 0);
+    for (const [i, f] of firsts) {
+      let s = f + o.secondWeight * (seconds.get(i) ?? 0);
+      if (totalWeight > 0) {
+        const missed = weights.reduce((a, [c, w]) => (this.entryConcepts[i]!.has(c) ? a : a + w), 0);
+        s *= 1 - (o.conceptMiss * missed) / totalWeight;
+      }
+      out.set(i, s);
+    }
     if (o.answerCosine > 0) for (const [i, s] of this.cosAnswers.score(q)) out.set(i, (out.get(i) ?? 0) + o.answerCosine * s);
     return out;
   }
@@ -302,6 +347,31 @@ export class Retriever {
     return total > 0 ? known / total : 0;
   }
 
+  /**
+   * The question's salient words that nothing in the knowledge file or lexicon covers (费用, 几点,
+   * 转回来, 省考), and their general-IDF share of all its salient words. Such words usually carry
+   * what is asked (how much it costs, what hour, moving contributions, another exam): if they
+   * dominate, the best entry answers a different question even when it shares the topic words.
+   */
+  residual(t: Tokens): { words: string[]; share: number } {
+    let total = 0;
+    let left = 0;
+    const words: string[] = [];
+    for (const w of new Set(t.plain)) {
+      if (/^[\d.a-z]+$/.test(w) || this.answerWords.has(w)) continue;
+      const idf = generalIdf(w);
+      if (idf < this.options.salientIdf) continue;
+      total += idf;
+      if (this.entryWords.has(w) || this.variants.has(w)) continue;
+      // A long word whose parts are all known (小学教师) is covered.
+      const parts = w.length >= 3 ? t.words.filter((p) => p !== w && w.includes(p)) : [];
+      if (parts.length && parts.every((p) => this.entryWords.has(p) || this.variants.has(p))) continue;
+      left += idf;
+      words.push(w);
+    }
+    return { words, share: total > 0 ? left / total : 0 };
+  }
+
   /** Rank the entries for `question`; `limit` candidates are returned. */
   search(question: string, limit = 3): SearchResult {
     // Normalise once: opencc and the lexicon tables are the costliest steps after jieba.
@@ -330,14 +400,19 @@ export class Retriever {
     const strong = top !== undefined && top.score >= o.strongScore;
     // A close match to a phrasing stands in for a domain concept the question does not name
     // (单位那边什么时候要弄完); it never outweighs an off-topic cue (个税怎么申报 matches 申报 closely).
-    const inDomain = !other && (hasConcept ? core || !offTopic : strong && !offTopic);
+    const residual = o.maxResidual < 1 ? this.residual(tokens) : { words: [], share: 0 };
+    // The kind of ask (a fee, office hours, a transfer) must be one the best entry speaks of: sharing
+    // the topic (职称评审, 社保, 职称办) is not answering 多少钱 / 几点上班 / 怎么转回来.
+    const topIndex = top ? this.entries.findIndex((e) => e.id === top.id) : -1;
+    const unanswered = this.askSlots.find((a) => a.cues.some((c) => normalized.includes(c)) && !(topIndex >= 0 && this.entrySlots[topIndex]!.has(a.name)));
+    const inDomain = !other && !unanswered && (hasConcept ? core || !offTopic : strong && !offTopic) && residual.share <= o.maxResidual;
     let found: boolean;
     if (o.gate === 'concept') {
       found = hasContent && inDomain && top !== undefined && top.score >= (core ? o.minScore : o.minScoreWeak) && domain >= o.minDomain && top.coverage >= o.minCoverage;
     } else {
       found = hasContent && top !== undefined && top.coverage >= o.minCoverage && domain >= o.minDomain && (top.coverage + domain) / 2 >= o.minConfidence;
     }
-    const debug = `dom ${domain.toFixed(2)} cov ${top?.coverage.toFixed(2)} score ${top?.score.toFixed(2)} ${inDomain ? '领域内' : '领域外'}${core ? ' 核心' : ''}${other ? ' 其他事务:' + other.name : ''}${offTopic ? ' 领域外用词' : ''}`;
+    const debug = `dom ${domain.toFixed(2)} cov ${top?.coverage.toFixed(2)} score ${top?.score.toFixed(2)} ${inDomain ? '领域内' : '领域外'}${core ? ' 核心' : ''}${other ? ' 其他事务:' + other.name : ''}${offTopic ? ' 领域外用词' : ''}${unanswered ? ' 未答所问:' + unanswered.name : ''} 剩余 ${residual.share.toFixed(2)}[${residual.words.join(',')}]`;
     return { hits, hasContent, found, domain, inDomain, debug };
   }
 

@@ -200,3 +200,34 @@ describe('the gate decides by concept, not by substrings', () => {
     expect(['levels', 'years-bachelor']).toContain(kb.ask('本科能认定中级吗', '2024-10-12').entry);
   });
 });
+
+describe('round 3: concept lexicon and specificity', () => {
+  it.each(['初级会计考试几号报名', '高级职称评审什么时候报', '中级职称评审要继续教育学时吗', '劳动仲裁怎么申请', '专升本怎么报名', '身份证过期了去哪换', '一级建造师报名入口在哪'])(
+    'a neighbouring matter that names 职称 or an exam series ("%s") gets no policy answer',
+    (q) => {
+      expect(kb.ask(q, '2024-10-12').found).toBe(false);
+    },
+  );
+
+  it('asking about recognition with 职称 in the question still answers: 评职称的认定什么时候截止 → a window entry', () => {
+    const a = kb.ask('评职称的认定什么时候截止', '2024-10-12');
+    expect(a.found).toBe(true);
+    expect(['deadline', 'second-batch']).toContain(a.entry);
+  });
+
+  it('the more specific entry wins: the first batch\'s cut-off for years → cutoff-date, not first-batch', () => {
+    expect(kb.ask('上半年那批的资历算到哪天', '2024-10-12').entry).toBe('cutoff-date');
+    expect(kb.ask('第二批的终算时间', '2024-10-12').entry).toBe('cutoff-date');
+  });
+});
+
+describe('asks the file does not answer (fees, office hours, transfers) despite shared topic words', () => {
+  it.each(['职称评审要交钱吗', '县职称办几点上班', '外地交的社保怎么转过来', '国考报名几号截止'])('refuses "%s"', (q) => {
+    expect(kb.ask(q, '2024-10-12').found).toBe(false);
+  });
+
+  it('still answers the office contact and the upload size, which name no such ask', () => {
+    expect(kb.ask('职称办电话是多少', '2024-10-12').entry).toBe('contact-office');
+    expect(kb.ask('上传的文件最大能多大', '2024-10-12').entry).toBe('upload-format');
+  });
+});

@@ -63,3 +63,14 @@ describe('the knowledge validator', () => {
     expect(() => loadKnowledge(loadPolicy(), path.join(root, 'knowledge'))).toThrow(DataError);
   });
 });
+
+describe('concept variants and normalisation', () => {
+  it('rejects a concept variant the synonym table rewrites into another concept\'s word (评职称 → 职称 under 认定)', () => {
+    const root = brokenCopy('lexicon.yaml', (t) => t.replace('认定: [认定, 考核认定, 评定,', '认定: [认定, 考核认定, 评定, 评职称,'));
+    const p = problemsOf(root);
+    expect(p).toHaveLength(1);
+    expect(p[0]!.file).toMatch(/knowledge[\\/]lexicon\.yaml$/);
+    expect(p[0]!.path).toMatch(/^concepts\.认定\./);
+    expect(p[0]!.message).toContain('评职称');
+  });
+});

@@ -7,12 +7,13 @@ import { fill } from './texts.js';
 const normaliseName = (s: string) =>
   s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
 
-/** 江西 / 江西省 → 江西; infers Jiangxi from a Jiangxi place in the employer name when absent. */
+/** 江西 / 江西省 → 江西; infers the covered province from a place in the employer name when absent. */
 export function provinceOf(ctx: EvalContext): string | undefined {
   const e = ctx.profile.employer;
   const p = e?.province?.trim().replace(/(省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)$/, '');
   if (p) return p;
-  if (e?.name && /江西|赣州|寻乌/.test(e.name)) return ctx.policy.method.coveredProvince;
+  const m = ctx.policy.method;
+  if (e?.name && m.coveredPlaceNames.some((place) => e.name!.includes(place))) return m.coveredProvince;
   return undefined;
 }
 
@@ -21,7 +22,7 @@ export function checkMinEducation(ctx: EvalContext): void {
   const edu = ctx.profile.education;
   if (!edu) return need(ctx, 'education');
   const t = ctx.texts.min_education;
-  const clause = noticeClause(ctx, '三（一）');
+  const clause = noticeClause(ctx, 'minEducation');
   const rank = (e: string) => educationLevels.indexOf(e as never);
   if (rank(edu) < rank(ctx.policy.method.minimumEducation)) {
     return addCheck(ctx, 'min_education', 'fail', t.none, clause, ctx.policy.method.minimumEducationSource);
@@ -37,9 +38,9 @@ export function checkMinEducation(ctx: EvalContext): void {
 export function checkMajor(ctx: EvalContext): void {
   const r = ctx.profile.majorRelation;
   if (!r) return need(ctx, 'majorRelation');
-  const method = { doc: ctx.policy.method.doc, clause: '第三条' };
-  if (r === '不同') return addCheck(ctx, 'major_relation', 'fail', ctx.texts.major_relation.fail, noticeClause(ctx, '三（二）'), method);
-  addCheck(ctx, 'major_relation', 'pass', fill(ctx.texts.major_relation.pass, { relation: r }), noticeClause(ctx, '三（二）'));
+  const article = ctx.policy.method.articles.majorRelation;
+  if (r === '不同') return addCheck(ctx, 'major_relation', 'fail', ctx.texts.major_relation.fail, noticeClause(ctx, 'majorRelation'), article);
+  addCheck(ctx, 'major_relation', 'pass', fill(ctx.texts.major_relation.pass, { relation: r }), noticeClause(ctx, 'majorRelation'));
 }
 
 /** 三（三）: teachers of 职业高中 / 职业教育教研机构 apply only in the 中等职业学校教师 series. */
@@ -57,7 +58,7 @@ export function checkExamSeries(ctx: EvalContext): void {
   const s = ctx.series;
   if (!s) return;
   const t = ctx.texts.exam_instead_of_review;
-  const method = { doc: ctx.policy.method.doc, clause: '第三条' };
+  const method = ctx.policy.method.articles.examInsteadOfReview;
   if (s.examInsteadOfReview?.value) {
     return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.fail, { series: s.name }), s.examInsteadOfReview.source, method);
   }
@@ -65,7 +66,7 @@ export function checkExamSeries(ctx: EvalContext): void {
   if (spec && s.examSpecialties && s.examSpecialties.keywords.some((k) => spec.includes(k))) {
     return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.failSpecialty, { specialty: spec }), s.examSpecialties.source, method);
   }
-  addCheck(ctx, 'exam_instead_of_review', 'pass', fill(t.pass, { series: s.name }), noticeClause(ctx, '三（六）'));
+  addCheck(ctx, 'exam_instead_of_review', 'pass', fill(t.pass, { series: s.name }), noticeClause(ctx, 'examInsteadOfReview'));
 }
 
 /** 三（六）: engineering titles of non-state-owned enterprises are not recognised. */
@@ -97,17 +98,17 @@ export function checkEmployerCoverage(ctx: EvalContext): void {
   if (ctx.profile.archiveHostedInJiangxi === undefined) return need(ctx, 'archiveHostedInJiangxi');
   if (ctx.profile.archiveHostedInJiangxi) {
     ctx.facts.archiveHosted = true;
-    return addCheck(ctx, 'employer_coverage', 'review', t.reviewArchive, noticeClause(ctx, '三（四）'), m.coverageSource);
+    return addCheck(ctx, 'employer_coverage', 'review', t.reviewArchive, noticeClause(ctx, 'archiveHosted'), m.coverageSource);
   }
-  if (type === '无单位') return addCheck(ctx, 'employer_coverage', 'fail', t.failNoEmployer, m.coverageSource, noticeClause(ctx, '三（四）'));
-  addCheck(ctx, 'employer_coverage', 'fail', fill(t.failProvince, { province: province ?? '' }), m.coverageSource, noticeClause(ctx, '三（四）'));
+  if (type === '无单位') return addCheck(ctx, 'employer_coverage', 'fail', t.failNoEmployer, m.coverageSource, noticeClause(ctx, 'archiveHosted'));
+  addCheck(ctx, 'employer_coverage', 'fail', fill(t.failProvince, { province: province ?? '' }), m.coverageSource, noticeClause(ctx, 'archiveHosted'));
 }
 
 /** 三（四）: the social-insurance employer must match the declaring employer, or an affiliation proof. */
 export function checkSocialInsurance(ctx: EvalContext): void {
   if (ctx.facts.archiveHosted || ctx.profile.employer?.type === '无单位') return;
   const t = ctx.texts.social_insurance;
-  const clause = noticeClause(ctx, '三（四）');
+  const clause = noticeClause(ctx, 'socialInsurance');
   const insurer = ctx.profile.socialInsuranceEmployer?.trim();
   const employer = ctx.profile.employer?.name?.trim();
   if (!insurer || !employer) return addCheck(ctx, 'social_insurance', 'warn', t.unknown, clause);
@@ -132,7 +133,7 @@ export function checkPracticeCertificate(ctx: EvalContext): void {
   const certs = ctx.profile.certificates;
   if (!certs) return need(ctx, 'certificates');
   const t = ctx.texts.practice_certificate;
-  const method = { doc: ctx.policy.method.doc, clause: '第四条' };
+  const method = ctx.policy.method.articles.practiceCertificate;
   const values = { certificate: rule.name, series: s.name, specialty: spec };
   if (certs.some((c) => rule.keywords.some((k) => c.includes(k)))) return addCheck(ctx, 'practice_certificate', 'pass', fill(t.pass, values), rule.source, method);
   const template = spec ? t.fail : t.fail.replace('（{specialty}）', '');
@@ -144,7 +145,7 @@ export function checkIdNumberField(ctx: EvalContext): void {
   const id = ctx.profile.idNumber;
   if (id === undefined || id.trim() === '') return;
   const t = ctx.texts.id_number;
-  const clause = noticeClause(ctx, '四（二）');
+  const clause = noticeClause(ctx, 'idNumber');
   const r = checkIdNumber(id);
   if (r === 'ok') return addCheck(ctx, 'id_number', 'pass', t.pass, clause);
   if (r === 'lowercase') return addCheck(ctx, 'id_number', 'warn', t.lowercase, clause);

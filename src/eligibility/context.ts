@@ -1,6 +1,6 @@
 /** The state one evaluation builds up: the checks so far, the missing fields, derived facts. */
 import type { Policy, PolicyBatch } from '../policy/load.js';
-import type { SeriesEntry, Source } from '../policy/schema.js';
+import type { Notice, SeriesEntry, Source } from '../policy/schema.js';
 import type { Profile } from './profile.js';
 import type { CheckTexts } from './texts.js';
 import type { Check, CheckStatus } from './verdict.js';
@@ -13,8 +13,8 @@ export interface EvalContext {
   now: string;
   texts: CheckTexts;
   batch: PolicyBatch;
-  /** The notice of the batch; its doc is cited for notice clauses. */
-  noticeDoc: string;
+  /** The notice of the batch: its number and clauses are cited. */
+  notice: Notice;
   seriesName?: string;
   series?: SeriesEntry;
   checks: Check[];
@@ -33,7 +33,7 @@ export function need(ctx: EvalContext, field: string): void {
   if (!ctx.missing.includes(field)) ctx.missing.push(field);
 }
 
-/** A clause of the batch's notice. */
-export function noticeClause(ctx: EvalContext, clause: string): Source {
-  return { doc: ctx.noticeDoc, clause };
+/** The clause of the batch's notice that `rule` rests on (rules/notices/*.yaml `clauses`). */
+export function noticeClause(ctx: EvalContext, rule: keyof Notice['clauses']): Source {
+  return { doc: ctx.notice.doc, clause: ctx.notice.clauses[rule] };
 }

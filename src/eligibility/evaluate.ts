@@ -4,6 +4,7 @@
  */
 import { formatChineseDate } from '../policy/dates.js';
 import type { Policy } from '../policy/load.js';
+import type { Notice } from '../policy/schema.js';
 import { windowStatus, type Audience } from '../policy/windows.js';
 import {
   checkEmployerCoverage,
@@ -16,7 +17,7 @@ import {
   checkStateOwnedEngineering,
   checkVocationalTeacher,
 } from './checks.js';
-import { addCheck, need, type EvalContext } from './context.js';
+import { addCheck, need, noticeClause, type EvalContext } from './context.js';
 import { decideLevel } from './level.js';
 import { materialsFor } from './materials.js';
 import type { Profile } from './profile.js';
@@ -36,6 +37,11 @@ export function audienceOf(policy: Policy, seriesName: string | undefined, emplo
   return inSystem ? 'education' : 'general';
 }
 
+/** The notice that announced a batch. */
+function noticeOf(policy: Policy, doc: string): Notice {
+  return policy.notices.find((n) => n.doc === doc)!;
+}
+
 /** Judge one applicant profile on `now` (YYYY-MM-DD, Asia/Shanghai). */
 export function evaluate(profile: Profile, policy: Policy, now: string): Verdict {
   const texts = checkTexts();
@@ -45,7 +51,7 @@ export function evaluate(profile: Profile, policy: Policy, now: string): Verdict
   const ws = windowStatus(policy, now, audience);
   const batch = ws.relevant;
   const ctx: EvalContext = {
-    policy, profile, now, texts, batch, noticeDoc: batch.noticeDoc, seriesName,
+    policy, profile, now, texts, batch, notice: noticeOf(policy, batch.noticeDoc), seriesName,
     series: seriesName ? seriesEntry(policy, seriesName) : undefined,
     checks: [], missing: [],
     facts: { socialInsuranceDiffers: false, archiveHosted: false, titleLevel: profile.currentTitle?.level },
@@ -61,8 +67,8 @@ export function evaluate(profile: Profile, policy: Policy, now: string): Verdict
 
   // The series.
   if (!profile.series) need(ctx, 'series');
-  else if (!ctx.series) addCheck(ctx, 'series', 'review', fill(texts.series.unknown, { input: profile.series }), { doc: batch.noticeDoc, clause: '三' });
-  else if (ctx.series.confidence === 'unverified') addCheck(ctx, 'series', 'review', fill(texts.series.unverified, { series: ctx.series.name }), { doc: batch.noticeDoc, clause: '三' });
+  else if (!ctx.series) addCheck(ctx, 'series', 'review', fill(texts.series.unknown, { input: profile.series }), noticeClause(ctx, 'conditions'));
+  else if (ctx.series.confidence === 'unverified') addCheck(ctx, 'series', 'review', fill(texts.series.unverified, { series: ctx.series.name }), noticeClause(ctx, 'conditions'));
 
   checkMinEducation(ctx);
   checkMajor(ctx);

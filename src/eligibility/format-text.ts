@@ -10,7 +10,7 @@ export function formatVerdictText(v: Verdict): string {
   const t = checkTexts().verdict;
   const lines: string[] = [];
   const head = { eligible: t.eligible, ineligible: t.ineligible, needs_review: t.needs_review, incomplete: t.incomplete }[v.outcome];
-  lines.push(fill(head, { level: v.level ?? '', batchName: v.window.name, levelNote: v.level ? `（暂按${v.level}）` : '', missing: v.missing.join('、') }));
+  lines.push(fill(head, { level: v.level ?? '', batchName: v.window.name, levelNote: v.level ? fill(t.levelNote, { level: v.level }) : '', missing: v.missing.join(t.listJoin) }));
   lines.push(t.reasons);
   for (const c of v.checks) lines.push(`${mark[c.status]} ${c.message}（${c.source.doc} ${c.source.clause}）`);
   lines.push(fill(t.window, { opens: formatChineseDate(v.window.opens), closes: formatChineseDate(v.window.closes), batchName: v.window.name, cutoff: formatChineseDate(v.cutoffDate) }));

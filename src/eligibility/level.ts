@@ -4,7 +4,7 @@
  */
 import { formatChineseDate } from '../policy/dates.js';
 import { batchesFor } from '../policy/windows.js';
-import type { TitleLevel } from '../policy/schema.js';
+import { educationLevels, type TitleLevel } from '../policy/schema.js';
 import { addCheck, need, type EvalContext } from './context.js';
 import { countingStart, evaluateRoute, extensionFor, monthsText, type RouteResult } from './period.js';
 import { fill } from './texts.js';
@@ -22,7 +22,8 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
   const m = policy.method;
   const t = ctx.texts.level;
   const edu = profile.education;
-  if (!edu || edu === '高中及以下') return { level: null };
+  // Below the minimum education there is no route (checked and explained by min_education).
+  if (!edu || educationLevels.indexOf(edu) < educationLevels.indexOf(m.minimumEducation)) return { level: null };
   if (!profile.graduationDate) need(ctx, 'graduationDate');
   if (!profile.technicalWorkStart) need(ctx, 'technicalWorkStart');
   const start = countingStart(profile);
@@ -42,7 +43,7 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
     'pass',
     start > cutoff
       ? fill(ctx.texts.counting.before, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start) })
-      : fill(ctx.texts.counting.pass, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start), have: monthsText(have) }),
+      : fill(ctx.texts.counting.pass, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start), have: monthsText(have, ctx.texts.units) }),
     batch.cutoffSource,
   );
   const e = m.extensions;
@@ -58,8 +59,8 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
   const values = (r: RouteResult, level: string) => ({
     education: edu,
     level: titleName(ctx, level),
-    required: monthsText(r.requiredMonths),
-    have: monthsText(r.haveMonths),
+    required: monthsText(r.requiredMonths, ctx.texts.units),
+    have: monthsText(r.haveMonths, ctx.texts.units),
     titleLevel: r.route.titleHeld?.level,
     cutoff: cutoffText,
   });
@@ -75,7 +76,7 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
 
   const candidates = target ? results.filter((r) => rank(r.route.level) >= rank(target)) : results;
   if (candidates.length === 0) {
-    const maxLevel = results.length ? best(results)!.route.level : '无';
+    const maxLevel = results.length ? best(results)!.route.level : undefined;
     addCheck(ctx, 'level', 'fail', fill(t.failNoRoute, { education: edu, level: target, maxLevel }), m.levelSource);
     const reachable = best(results.filter((r) => r.met && verified(r)));
     return { level: null, reachable: reachable?.route.level ?? null };
@@ -108,7 +109,10 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
   if (!soonest) {
     const r = candidates.find((c) => c.blocked === 'noTitle') ?? candidates[0]!;
     const alt = candidates.find((c) => c.route.workMonths !== undefined && c.route.level === r.route.level);
-    addCheck(ctx, 'level', 'fail', fill(t.failNoTitle, { ...values(r, r.route.level), altRequired: alt ? monthsText(alt.requiredMonths) : '—' }).replace('（或从事专业技术工作满—）', ''), r.route.source);
+    const message = alt
+      ? fill(t.failNoTitleOrWork, { ...values(r, r.route.level), altRequired: monthsText(alt.requiredMonths, ctx.texts.units) })
+      : fill(t.failNoTitle, values(r, r.route.level));
+    addCheck(ctx, 'level', 'fail', message, r.route.source);
     return { level: null, reachable };
   }
   const later = laterBatchText(ctx, soonest.qualifiesOn!, audience);

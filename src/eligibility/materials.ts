@@ -18,22 +18,20 @@ export function cite(text: string, s: Source): string {
 }
 
 function applies(m: Material, profile: Profile, f: MaterialFacts): boolean {
-  const type = profile.employer?.type;
-  switch (m.when) {
+  const when = m.when;
+  if (typeof when === 'object') {
+    if ('employerTypes' in when) return profile.employer?.type !== undefined && when.employerTypes.includes(profile.employer.type);
+    return profile.education !== undefined && when.education.includes(profile.education);
+  }
+  switch (when) {
     case 'always':
       return true;
-    case 'enterprise':
-      return type === '国有企业' || type === '民营企业' || type === '外资企业' || type === '社会组织';
-    case 'institution':
-      return type === '事业单位';
     case 'certificate':
       return Boolean(f.certificate);
     case 'titleHeld':
       return Boolean(f.titleLevel);
     case 'socialInsuranceDiffers':
       return f.socialInsuranceDiffers;
-    case 'degree':
-      return profile.education === '本科' || profile.education === '硕士' || profile.education === '博士';
     case 'archiveHosted':
       return f.archiveHosted;
   }

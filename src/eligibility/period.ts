@@ -3,13 +3,19 @@ import { addMonthsToDay, fullMonthsBetween } from '../policy/dates.js';
 import type { Method, Route } from '../policy/schema.js';
 import type { Profile } from './profile.js';
 
-/** "1年", "3个月", "1年6个月". */
-export function monthsText(months: number): string {
-  const y = Math.floor(months / 12);
-  const m = months % 12;
-  if (y && m) return `${y}年${m}个月`;
-  if (y) return `${y}年`;
-  return `${m}个月`;
+/** How a period is written, from dialogs/checks.yaml `units`. */
+export interface PeriodUnits {
+  yearsMonths: string;
+  years: string;
+  months: string;
+}
+
+/** "1年", "3个月", "1年6个月" (wording from `units`). */
+export function monthsText(months: number, units: PeriodUnits): string {
+  const years = Math.floor(months / 12);
+  const rest = months % 12;
+  const template = years && rest ? units.yearsMonths : years ? units.years : units.months;
+  return template.replace('{years}', String(years)).replace('{months}', String(rest));
 }
 
 /** Extra months from annual reviews and punishments (第六条), with the parts for the messages. */

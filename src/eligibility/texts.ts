@@ -19,9 +19,10 @@ const keys = {
   practice_certificate: ['pass', 'fail'],
   counting: ['pass', 'before'],
   extensions: ['basic', 'unsatisfactory', 'disciplinary'],
-  level: ['pass', 'passTitle', 'review', 'reviewNoDegree', 'degreeAssumed', 'fail', 'failTitle', 'failNoTitle', 'failNoRoute', 'failPunishment', 'laterBatch', 'laterUnknown', 'lowerTarget', 'reachableNow', 'alreadyHeld'],
+  level: ['pass', 'passTitle', 'review', 'reviewNoDegree', 'degreeAssumed', 'fail', 'failTitle', 'failNoTitle', 'failNoTitleOrWork', 'failNoRoute', 'failPunishment', 'laterBatch', 'laterUnknown', 'lowerTarget', 'reachableNow', 'alreadyHeld'],
   id_number: ['pass', 'lowercase', 'fail'],
-  verdict: ['eligible', 'ineligible', 'needs_review', 'incomplete', 'reasons', 'window', 'qualifiesOn', 'materials', 'disclaimer'],
+  units: ['yearsMonths', 'years', 'months'],
+  verdict: ['eligible', 'ineligible', 'needs_review', 'levelNote', 'listJoin', 'incomplete', 'reasons', 'window', 'qualifiesOn', 'materials', 'disclaimer'],
 } as const;
 
 type Keys = typeof keys;

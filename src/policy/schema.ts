@@ -59,6 +59,17 @@ export const notice = z
     issued: isoDate,
     source,
     basis: z.array(z.object({ doc: z.string(), title: z.string(), aliases: z.array(z.string()).optional() }).strict()),
+    clauses: z
+      .object({
+        conditions: z.string(),
+        minEducation: z.string(),
+        majorRelation: z.string(),
+        socialInsurance: z.string(),
+        archiveHosted: z.string(),
+        examInsteadOfReview: z.string(),
+        idNumber: z.string(),
+      })
+      .strict(),
     batches: z.array(batch).min(1),
     educationSystem: z
       .object({ series: z.array(z.string()), employerKinds: z.array(z.string()), source, confidence: confidence.optional() })
@@ -96,6 +107,7 @@ export const method = z
     aliases: z.array(z.string()),
     levels: z.array(titleLevel),
     countingSource: source,
+    articles: z.object({ majorRelation: source, examInsteadOfReview: source, practiceCertificate: source }).strict(),
     routes: z.array(route).min(1),
     minimumEducation: education,
     minimumEducationSource: source,
@@ -103,6 +115,7 @@ export const method = z
     extensions: z.object({ disciplinary: extension, unsatisfactory: extension, basicallySatisfactory: extension }).strict(),
     coveredEmployerTypes: z.array(employerType),
     coveredProvince: z.string(),
+    coveredPlaceNames: z.array(z.string()),
     coverageSource: source,
     reviewEmployerTypes: z.array(employerType),
   })
@@ -140,10 +153,15 @@ export const seriesFile = z
   .strict();
 export type SeriesFile = z.infer<typeof seriesFile>;
 
-export const materialConditions = ['always', 'enterprise', 'institution', 'certificate', 'titleHeld', 'socialInsuranceDiffers', 'degree', 'archiveHosted'] as const;
+export const materialFacts = ['always', 'certificate', 'titleHeld', 'socialInsuranceDiffers', 'archiveHosted'] as const;
+const materialCondition = z.union([
+  z.enum(materialFacts),
+  z.object({ employerTypes: z.array(employerType).min(1) }).strict(),
+  z.object({ education: z.array(education).min(1) }).strict(),
+]);
 export const materialsFile = z
   .object({
-    materials: z.array(z.object({ id: z.string(), text: z.string(), when: z.enum(materialConditions), source }).strict()).min(1),
+    materials: z.array(z.object({ id: z.string(), text: z.string(), when: materialCondition, source }).strict()).min(1),
   })
   .strict();
 export type Material = z.infer<typeof materialsFile>['materials'][number];

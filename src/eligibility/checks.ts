@@ -94,8 +94,8 @@ export function checkEmployerCoverage(ctx: EvalContext): void {
   if (m.reviewEmployerTypes.includes(type) && province === m.coveredProvince) {
     return addCheck(ctx, 'employer_coverage', 'review', fill(t.reviewType, { employerType: type }), m.coverageSource);
   }
-  // Not in a Jiangxi 企事业单位: only the hosted-file route of 三（四） remains.
-  if (ctx.profile.archiveHostedInJiangxi === undefined) return need(ctx, 'archiveHostedInJiangxi');
+  // Not in a Jiangxi 企事业单位: only the hosted-file route of 三（四） remains (an exception the
+  // applicant must claim; not claimed means not covered, and the message says how to claim it).
   if (ctx.profile.archiveHostedInJiangxi) {
     ctx.facts.archiveHosted = true;
     return addCheck(ctx, 'employer_coverage', 'review', t.reviewArchive, noticeClause(ctx, 'archiveHosted'), m.coverageSource);
@@ -115,7 +115,8 @@ export function checkSocialInsurance(ctx: EvalContext): void {
   if (normaliseName(insurer) === normaliseName(employer)) return addCheck(ctx, 'social_insurance', 'pass', t.pass, clause);
   ctx.facts.socialInsuranceDiffers = true;
   const values = { insurer, employer };
-  if (ctx.profile.hasAffiliationProof === undefined) return need(ctx, 'hasAffiliationProof');
+  // Not said whether they hold the proof: it becomes a material to prepare, with a warning.
+  if (ctx.profile.hasAffiliationProof === undefined) return addCheck(ctx, 'social_insurance', 'warn', fill(t.needProof, values), clause);
   if (ctx.profile.hasAffiliationProof) return addCheck(ctx, 'social_insurance', 'pass', fill(t.passProof, values), clause);
   addCheck(ctx, 'social_insurance', 'fail', fill(t.fail, values), clause);
 }

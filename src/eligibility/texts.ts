@@ -15,7 +15,7 @@ const keys = {
   exam_instead_of_review: ['pass', 'fail', 'failSpecialty'],
   state_owned_engineering: ['pass', 'fail'],
   employer_coverage: ['pass', 'failAgency', 'failProvince', 'failNoEmployer', 'reviewArchive', 'reviewType'],
-  social_insurance: ['pass', 'passProof', 'fail', 'unknown'],
+  social_insurance: ['pass', 'passProof', 'fail', 'needProof', 'unknown'],
   practice_certificate: ['pass', 'fail'],
   counting: ['pass', 'before'],
   extensions: ['basic', 'unsatisfactory', 'disciplinary'],

@@ -9,7 +9,7 @@ import { normalise } from '../dialog/parse.js';
 import { isDialogState, type DialogState } from '../dialog/state.js';
 import { fill } from '../dialog/text.js';
 import { audienceOf, evaluate as realEvaluate, resolveSeries as realResolveSeries } from '../eligibility/evaluate.js';
-import type { Policy } from '../policy/load.js';
+import { latestNotice, type Policy } from '../policy/load.js';
 import type { Store, Subscriber } from '../store/port.js';
 import { forwardable, withSources } from './format.js';
 import { userKey, type BotCore, type InboundMessage, type Reply } from './message.js';
@@ -63,7 +63,7 @@ export function createCore(deps: CoreDeps): Core {
   const t = d.bot;
   const evaluate = deps.evaluate ?? realEvaluate;
   const resolveSeries = deps.resolveSeries ?? realResolveSeries;
-  const office = deps.policy.notices[deps.policy.notices.length - 1]!.office.name;
+  const office = latestNotice(deps.policy).office.name;
 
   const dialogDeps = (): DialogDeps => ({ policy: deps.policy, dialogs: d, now: deps.now(), evaluate, resolveSeries, knowledge: deps.knowledge });
 

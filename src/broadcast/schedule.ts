@@ -101,7 +101,7 @@ function batchOf(policy: Policy, id: string): PolicyBatch {
 /** The text of a reminder as sent on `today`, dates and clause filled from rules/. */
 export function reminderReply(policy: Policy, r: Reminder, today: string, texts: ReminderTexts = broadcastTexts().reminders): Reply {
   const b = batchOf(policy, r.batchId);
-  const notice = policy.notices.find((n) => n.doc === b.noticeDoc);
+  const notice = b.notice;
   const late = r.kind === 'opening' && today > r.day;
   const template = late ? texts.openingLate : texts[r.kind];
   const body = fill(template, {
@@ -110,8 +110,8 @@ export function reminderReply(policy: Policy, r: Reminder, today: string, texts:
     closes: formatChineseDate(b.closes),
     days: daysBetween(b.opens, b.closes) + 1,
     daysLeft: daysBetween(today, b.closes),
-    system: notice?.system.name,
-    url: notice?.system.url,
+    system: notice.system.name,
+    url: notice.system.url,
     doc: b.source.doc,
     clause: b.source.clause,
     audienceNote: b.audiences.includes('education') ? texts.educationNote : '',

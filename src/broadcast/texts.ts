@@ -41,9 +41,8 @@ export interface BroadcastTexts {
 /** Validate both files under `root` (the `check` validator); problems are pushed, never thrown. */
 export function readBroadcastTexts(root: string, problems: DataProblem[]): BroadcastTexts | undefined {
   const file = (name: string) => path.join(root, 'dialogs', name);
-  const label = (f: string) => path.relative(process.cwd(), f) || f;
-  const reminders = readYaml(file('reminders.yaml'), reminderSchema, problems, label(file('reminders.yaml')));
-  const staff = readYaml(file('broadcast.yaml'), staffSchema, problems, label(file('broadcast.yaml'))) as StaffTexts | undefined;
+  const reminders = readYaml(file('reminders.yaml'), reminderSchema, problems);
+  const staff = readYaml(file('broadcast.yaml'), staffSchema, problems) as StaffTexts | undefined;
   return reminders && staff ? { reminders, staff } : undefined;
 }
 
@@ -58,7 +57,5 @@ export function broadcastTexts(): BroadcastTexts {
   return (cached = t);
 }
 
-/** Fill `{name}` placeholders; unknown names stay visible so a data mistake is noticed. */
-export function fill(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (values[k] === undefined ? m : String(values[k])));
-}
+/** Texts are filled with the shared `fill` (unknown names stay visible). */
+export { fill } from '../template.js';

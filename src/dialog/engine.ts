@@ -6,7 +6,7 @@ import type { Choice, Reply } from '../bot/message.js';
 import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from '../bot/ports.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';
-import type { Policy } from '../policy/load.js';
+import { latestNotice, type Policy } from '../policy/load.js';
 import type { Dialogs } from './load.js';
 import { matchChoice, normalise, parseCount, parseDate, parseYesNo, showDate, type ChoiceOption } from './parse.js';
 import type { Step } from './schema.js';
@@ -45,7 +45,7 @@ function command(text: string, d: Dialogs): Command | undefined {
 }
 
 function office(policy: Policy): string {
-  return policy.notices[policy.notices.length - 1]!.office.name;
+  return latestNotice(policy).office.name;
 }
 
 function stepById(d: Dialogs, id: string | undefined): Step | undefined {

@@ -14,10 +14,9 @@ export interface Dialogs {
 
 /** Read dialogs/ (or `dir`), pushing problems; undefined when anything failed. */
 export function readDialogs(dir: string, problems: DataProblem[]): Dialogs | undefined {
-  const rel = (f: string) => path.relative(process.cwd(), path.join(dir, f)) || f;
-  const interview = readYaml(path.join(dir, 'interview.yaml'), interviewSchema, problems, rel('interview.yaml'));
-  const verdict = readYaml(path.join(dir, 'verdict.yaml'), verdictTextsSchema, problems, rel('verdict.yaml'));
-  const bot = readYaml(path.join(dir, 'bot.yaml'), botTextsSchema, problems, rel('bot.yaml'));
+  const interview = readYaml(path.join(dir, 'interview.yaml'), interviewSchema, problems);
+  const verdict = readYaml(path.join(dir, 'verdict.yaml'), verdictTextsSchema, problems);
+  const bot = readYaml(path.join(dir, 'bot.yaml'), botTextsSchema, problems);
   return interview && verdict && bot ? { interview, verdict, bot } : undefined;
 }
 

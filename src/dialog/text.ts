@@ -1,12 +1,11 @@
 /** Filling `{name}` placeholders in texts from dialogs/, and writing sources the way the notice does. */
 import type { Source } from '../policy/schema.js';
 
-/** Replace `{key}` with `vars[key]`; unknown keys become empty so a text never shows braces. */
+import { fill as fillTemplate } from '../template.js';
+
+/** Replace `{key}` with `vars[key]`; unknown keys become empty so a message never shows braces. */
 export function fill(template: string, vars: Record<string, string | number | undefined> = {}): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, k: string) => {
-    const v = vars[k];
-    return v === undefined ? '' : String(v);
-  });
+  return fillTemplate(template, vars, { missing: 'empty' });
 }
 
 /** Sources as one string, without repeats (`寻人社发〔2024〕28号 三（一）；…`). */

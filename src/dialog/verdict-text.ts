@@ -7,14 +7,13 @@ import type { Reply } from '../bot/message.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Check, Verdict } from '../eligibility/verdict.js';
 import { formatChineseDate } from '../policy/dates.js';
-import type { Policy } from '../policy/load.js';
+import { latestNotice, type Policy } from '../policy/load.js';
 import type { Dialogs } from './load.js';
 import { fill } from './text.js';
 
 /** The notice the verdict's batch belongs to (for the system url and the office). */
 function noticeFor(policy: Policy, batchId: string) {
-  const b = policy.batches.find((x) => x.id === batchId);
-  return policy.notices.find((n) => n.doc === b?.noticeDoc) ?? policy.notices[policy.notices.length - 1]!;
+  return policy.batches.find((x) => x.id === batchId)?.notice ?? latestNotice(policy);
 }
 
 /** Which checks are told as reasons: the passes for an eligible verdict, the problems otherwise. */

@@ -4,7 +4,6 @@
  */
 import { formatChineseDate } from '../policy/dates.js';
 import type { Policy } from '../policy/load.js';
-import type { Notice } from '../policy/schema.js';
 import { windowStatus, type Audience } from '../policy/windows.js';
 import {
   checkEmployerCoverage,
@@ -37,11 +36,6 @@ export function audienceOf(policy: Policy, seriesName: string | undefined, emplo
   return inSystem ? 'education' : 'general';
 }
 
-/** The notice that announced a batch. */
-function noticeOf(policy: Policy, doc: string): Notice {
-  return policy.notices.find((n) => n.doc === doc)!;
-}
-
 /** Judge one applicant profile on `now` (YYYY-MM-DD, Asia/Shanghai). */
 export function evaluate(profile: Profile, policy: Policy, now: string): Verdict {
   const texts = checkTexts();
@@ -51,7 +45,7 @@ export function evaluate(profile: Profile, policy: Policy, now: string): Verdict
   const ws = windowStatus(policy, now, audience);
   const batch = ws.relevant;
   const ctx: EvalContext = {
-    policy, profile, now, texts, batch, notice: noticeOf(policy, batch.noticeDoc), seriesName,
+    policy, profile, now, texts, batch, notice: batch.notice, seriesName,
     series: seriesName ? seriesEntry(policy, seriesName) : undefined,
     checks: [], missing: [],
     facts: { socialInsuranceDiffers: false, archiveHosted: false, titleLevel: profile.currentTitle?.level },

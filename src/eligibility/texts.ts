@@ -2,7 +2,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { PROJECT_ROOT } from '../policy/load.js';
-import { DataError, displayPath, type DataProblem } from '../policy/problems.js';
+import { DataError, type DataProblem } from '../policy/problems.js';
 import { readYaml } from '../policy/yaml-file.js';
 
 /** Every text key the engine uses, grouped by rule; the schema makes a missing one a data error. */
@@ -37,7 +37,7 @@ const schema = z.object(
 /** Validate dialogs/checks.yaml under `root`, pushing problems. */
 export function readCheckTexts(root: string, problems: DataProblem[]): CheckTexts | undefined {
   const file = path.join(root, 'dialogs', 'checks.yaml');
-  return readYaml(file, schema, problems, displayPath(file));
+  return readYaml(file, schema, problems);
 }
 
 let cached: CheckTexts | undefined;
@@ -51,7 +51,5 @@ export function checkTexts(): CheckTexts {
   return (cached = t);
 }
 
-/** Fill `{name}` placeholders; unknown names are left visible so a data mistake is noticed. */
-export function fill(template: string, values: Record<string, string | number | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (values[k] === undefined ? m : String(values[k])));
-}
+/** Texts are filled with the shared `fill` (unknown names stay visible). */
+export { fill } from '../template.js';

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { readYaml } from '../policy/yaml-file.js';
-import type { DataProblem } from '../policy/problems.js';
+import { displayPath, type DataProblem } from '../policy/problems.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
@@ -26,17 +26,16 @@ export const LEXICON_FILE = 'lexicon.yaml';
 
 /** Read knowledge/ (entries + lexicon) and dialogs/ask.yaml; undefined when anything is invalid. */
 export function readKnowledge(knowledgeDir: string, askFile: string, problems: DataProblem[], policy?: Policy): KnowledgeData | undefined {
-  const rel = (f: string) => path.relative(process.cwd(), f) || f;
   const before = problems.length;
   const files = existsSync(knowledgeDir)
     ? readdirSync(knowledgeDir).filter((f) => /\.ya?ml$/.test(f) && f !== LEXICON_FILE).sort()
     : [];
-  if (files.length === 0) problems.push({ file: rel(knowledgeDir), path: '', message: '没有找到任何知识条目文件（knowledge/*.yaml）' });
+  if (files.length === 0) problems.push({ file: displayPath(knowledgeDir), path: '', message: '没有找到任何知识条目文件（knowledge/*.yaml）' });
   const entries: Entry[] = [];
   const fileOf = new Map<string, string>();
   const position = new Map<string, string>();
   for (const f of files) {
-    const file = rel(path.join(knowledgeDir, f));
+    const file = displayPath(path.join(knowledgeDir, f));
     const data = readYaml(path.join(knowledgeDir, f), entriesFile, problems, file);
     data?.entries.forEach((e, i) => {
       if (fileOf.has(e.id)) problems.push({ file, path: `entries.${i}.id`, message: `条目 id “${e.id}”重复（另见 ${fileOf.get(e.id)}）` });
@@ -45,8 +44,8 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
       entries.push(e);
     });
   }
-  const lex = readYaml(path.join(knowledgeDir, LEXICON_FILE), lexicon, problems, rel(path.join(knowledgeDir, LEXICON_FILE)));
-  const texts = readYaml(askFile, askTexts, problems, rel(askFile));
+  const lex = readYaml(path.join(knowledgeDir, LEXICON_FILE), lexicon, problems, displayPath(path.join(knowledgeDir, LEXICON_FILE)));
+  const texts = readYaml(askFile, askTexts, problems, displayPath(askFile));
   if (problems.length > before || !lex || !texts) return undefined;
 
   const where = (id: string) => ({ file: fileOf.get(id)!, at: position.get(id)! });
@@ -60,8 +59,8 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
   }
   const normalize = createNormalizer(lex);
   checkDuplicatePhrasings(entries, normalize, where, problems);
-  checkConceptNames(lex, rel(path.join(knowledgeDir, LEXICON_FILE)), problems);
-  checkConceptVariants(lex, normalize, rel(path.join(knowledgeDir, LEXICON_FILE)), problems);
+  checkConceptNames(lex, displayPath(path.join(knowledgeDir, LEXICON_FILE)), problems);
+  checkConceptVariants(lex, normalize, displayPath(path.join(knowledgeDir, LEXICON_FILE)), problems);
   if (policy) checkAgainstPolicy(entries, texts, policy, where, problems);
   return problems.length > before ? undefined : { entries, fileOf, lexicon: lex, texts, normalize };
 }

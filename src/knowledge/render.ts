@@ -8,31 +8,20 @@ import { daysBetween, formatChineseDate } from '../policy/dates.js';
 import { windowStatus, type Audience } from '../policy/windows.js';
 import type { AskTexts } from './schema.js';
 
-const PLACEHOLDER = /\{([A-Za-z0-9.]+)\}/g;
+import { fill as fillTemplate } from '../template.js';
+
+export { stripPlaceholders } from '../template.js';
 
 /** Replace `{name}` with `vars[name]`; names not in `vars` are collected in `unknown` (and left as written). */
 export function fill(template: string, vars: Record<string, string | number>, unknown?: Set<string>): string {
-  return template.replace(PLACEHOLDER, (m, name: string) => {
-    const v = vars[name];
-    if (v === undefined) {
-      unknown?.add(name);
-      return m;
-    }
-    return String(v);
-  });
-}
-
-/** Remove placeholders (for indexing the answer's words). */
-export function stripPlaceholders(template: string): string {
-  return template.replace(PLACEHOLDER, ' ');
+  return fillTemplate(template, vars, { unknown });
 }
 
 const d = formatChineseDate;
 
 /** The notice whose windows matter on `now`: the one holding the open, next or last batch. */
 export function currentNotice(policy: Policy, now: string): Notice {
-  const doc = windowStatus(policy, now, 'general').relevant.noticeDoc;
-  return policy.notices.find((n) => n.doc === doc) ?? policy.notices[policy.notices.length - 1]!;
+  return windowStatus(policy, now, 'general').relevant.notice;
 }
 
 /** One batch seen from `now` ({b1.status} …). */
@@ -82,7 +71,7 @@ function next(policy: Policy, now: string, audience: Audience, notice: Notice, o
 export function answerVars(policy: Policy, now: string, audience: Audience, t: AskTexts): Record<string, string | number> {
   const notice = currentNotice(policy, now);
   const office = notice.office.name;
-  const batches = policy.batches.filter((b) => b.noticeDoc === notice.doc);
+  const batches = policy.batches.filter((b) => b.notice === notice);
   const vars: Record<string, string | number> = {
     doc: notice.doc,
     title: notice.title,

@@ -12,9 +12,9 @@ import { materialsFile, method, notice, seriesFile, type Batch, type Material, t
 /** The repository root (where rules/, knowledge/, dialogs/ live). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** A batch together with the notice that announced it. */
+/** A batch together with the notice that announced it (its number, clauses, system, office). */
 export interface PolicyBatch extends Batch {
-  noticeDoc: string;
+  notice: Notice;
 }
 
 /** Everything the engines need from rules/. */
@@ -29,23 +29,22 @@ export interface Policy {
 
 /** Load rules/ (or `rulesDir`); collect problems in `problems` and return what validated. */
 export function readPolicy(rulesDir: string, problems: DataProblem[]): Policy | undefined {
-  const rel = displayPath;
   const noticeDir = path.join(rulesDir, 'notices');
   const noticeFiles = existsSync(noticeDir) ? readdirSync(noticeDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
-  if (noticeFiles.length === 0) problems.push({ file: rel(noticeDir), path: '', message: '没有找到任何通知文件（rules/notices/*.yaml）' });
+  if (noticeFiles.length === 0) problems.push({ file: displayPath(noticeDir), path: '', message: '没有找到任何通知文件（rules/notices/*.yaml）' });
   const notices = noticeFiles
-    .map((f) => readYaml(path.join(noticeDir, f), notice, problems, rel(path.join(noticeDir, f))))
+    .map((f) => readYaml(path.join(noticeDir, f), notice, problems))
     .filter((n): n is Notice => n !== undefined);
-  const m = readYaml(path.join(rulesDir, 'method-2013.yaml'), method, problems, rel(path.join(rulesDir, 'method-2013.yaml')));
-  const s = readYaml(path.join(rulesDir, 'series.yaml'), seriesFile, problems, rel(path.join(rulesDir, 'series.yaml')));
-  const mat = readYaml(path.join(rulesDir, 'materials.yaml'), materialsFile, problems, rel(path.join(rulesDir, 'materials.yaml')));
+  const m = readYaml(path.join(rulesDir, 'method-2013.yaml'), method, problems);
+  const s = readYaml(path.join(rulesDir, 'series.yaml'), seriesFile, problems);
+  const mat = readYaml(path.join(rulesDir, 'materials.yaml'), materialsFile, problems);
   if (!m || !s || !mat || notices.length !== noticeFiles.length || notices.length === 0) return undefined;
 
   const batches = notices
-    .flatMap((n) => n.batches.map((b) => ({ ...b, noticeDoc: n.doc })))
+    .flatMap((n) => n.batches.map((b) => ({ ...b, notice: n })))
     .sort((a, b) => a.opens.localeCompare(b.opens));
   const policy: Policy = { notices, batches, method: m, series: s, materials: mat.materials };
-  problems.push(...crossCheck(policy, rel(rulesDir)));
+  problems.push(...crossCheck(policy, displayPath(rulesDir)));
   return problems.length ? undefined : policy;
 }
 
@@ -83,6 +82,11 @@ function crossCheck(p: Policy, dir: string): DataProblem[] {
     ids.add(b.id);
   }
   return out;
+}
+
+/** The newest notice (by file order): whose office answers questions when no batch is in view. */
+export function latestNotice(policy: Policy): Notice {
+  return policy.notices[policy.notices.length - 1]!;
 }
 
 const cache = new Map<string, Policy>();

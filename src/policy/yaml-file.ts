@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import type * as z from 'zod';
-import { zodProblems, type DataProblem } from './problems.js';
+import { displayPath, zodProblems, type DataProblem } from './problems.js';
 
 /** Parse and validate `file` against `schema`; problems are pushed, never thrown. */
-export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: DataProblem[], label = file): z.infer<T> | undefined {
+export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: DataProblem[], label = displayPath(file)): z.infer<T> | undefined {
   let raw: unknown;
   try {
     raw = parse(readFileSync(file, 'utf8'));

@@ -54,14 +54,13 @@ export function telegramTextsFile(root: string = PROJECT_ROOT): string {
 
 /** Validator for `npm run -s check`: pushes problems, never throws. */
 export function validateTelegramTexts(root: string, problems: DataProblem[]): void {
-  const file = telegramTextsFile(root);
-  readYaml(file, telegramTextsSchema, problems, path.relative(process.cwd(), file) || 'dialogs/telegram.yaml');
+  readYaml(telegramTextsFile(root), telegramTextsSchema, problems);
 }
 
 /** Load the Telegram texts; throws `DataError` naming every problem. */
 export function loadTelegramTexts(root: string = PROJECT_ROOT): TelegramTexts {
   const problems: DataProblem[] = [];
-  const texts = readYaml(telegramTextsFile(root), telegramTextsSchema, problems, 'dialogs/telegram.yaml');
+  const texts = readYaml(telegramTextsFile(root), telegramTextsSchema, problems);
   if (!texts) throw new DataError(problems);
   return texts;
 }

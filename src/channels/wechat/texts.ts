@@ -36,13 +36,13 @@ export function wechatTextsFile(root: string = PROJECT_ROOT): string {
 
 /** Validator for `npm run -s check`: pushes problems, never throws. */
 export function validateWechatTexts(root: string, problems: DataProblem[]): void {
-  readYaml(wechatTextsFile(root), wechatTextsSchema, problems, path.relative(process.cwd(), wechatTextsFile(root)) || 'dialogs/wechat.yaml');
+  readYaml(wechatTextsFile(root), wechatTextsSchema, problems);
 }
 
 /** Load the WeChat texts; throws `DataError` naming every problem. */
 export function loadWechatTexts(root: string = PROJECT_ROOT): WechatTexts {
   const problems: DataProblem[] = [];
-  const texts = readYaml(wechatTextsFile(root), wechatTextsSchema, problems, 'dialogs/wechat.yaml');
+  const texts = readYaml(wechatTextsFile(root), wechatTextsSchema, problems);
   if (!texts) throw new DataError(problems);
   return texts;
 }

@@ -23,7 +23,7 @@ const dev = readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/eval/dev.jsonl'
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as Labelled);
-const kb = loadKnowledge(loadPolicy(), undefined, { retriever: overrides as Partial<RetrieverOptions> });
+const kb = loadKnowledge(loadPolicy(), undefined, { retriever: overrides as Partial<RetrieverOptions>, holdOut: dev.map((q) => q.question) });
 let right = 0;
 let off = 0;
 let inScope = 0;

@@ -33,7 +33,7 @@ for (const minScore of [0.15, 0.2, 0.25])
         for (const contextWeight of [0.5, 1]) grid.push({ minScore, minScoreWeak, strongScore, conceptMiss, contextWeight });
 
 // Every knob in the grid is read per search: build once and change the live options.
-const kb = loadKnowledge(policy);
+const kb = loadKnowledge(policy, undefined, { holdOut: dev.map((q) => q.question) });
 const base = { ...kb.options };
 
 /** Outcome per question: +1 right, -0.5 wrong, -4 off-topic answered, 0 honest no-answer. */

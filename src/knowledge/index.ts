@@ -38,6 +38,11 @@ export interface KnowledgeBase {
 export interface KnowledgeOptions {
   askFile?: string;
   retriever?: Partial<RetrieverOptions>;
+  /**
+   * Evaluation only: texts (titles or phrasings) left out of the index when they equal one of
+   * these after normalisation, so a test question never meets itself (the train/test split).
+   */
+  holdOut?: readonly string[];
 }
 
 /** A knowledge base that also exposes its parts (for the evaluation script). */
@@ -63,8 +68,10 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
   for (const s of policy.series.series) for (const a of [s.name, ...s.aliases]) answerWords.add(normalize(a));
   const stopwords = new Set(lexicon.stopwords);
   const userWords = [...lexicon.userWords, ...policy.series.series.flatMap((s) => [s.name, ...s.aliases])];
+  const heldOut = new Set((opts.holdOut ?? []).map((q) => normalize(q)));
+  const keep = (q: string) => !heldOut.has(normalize(q));
   const retriever = new Retriever(
-    entries.map((e) => ({ id: e.id, title: e.title, questions: e.questions, answerText: stripPlaceholders(e.answer) })),
+    entries.map((e) => ({ id: e.id, phrasings: [e.title, ...e.questions].filter(keep), answerText: stripPlaceholders(e.answer) })),
     normalize,
     stopwords,
     answerWords,
@@ -80,6 +87,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
       questionMarkers: lexicon.questionMarkers,
       askSlots: lexicon.askSlots,
     },
+    lexicon.conceptPatterns,
   );
   normalize.endLoading();
   const educationCues = [...new Set([...lexicon.educationCues, ...policy.notices.flatMap((n) => n.educationSystem.employerKinds)])].map(normalize);

@@ -56,6 +56,8 @@ export function createNormalizer(lex: Lexicon): Normalizer {
     let s = toSimplified()(toHalfWidth(text.normalize('NFKC'))).toLowerCase();
     // Punctuation and symbols split words but carry no meaning here; keep letters, digits, CJK.
     s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
+    // A clause-final 不 is the spoken question particle (能报不, 可以认定不), not a negation.
+    s = s.replace(/(?<=\p{Script=Han})不(?= |$)/gu, '吗');
     s = typos(s);
     s = synonyms(s);
     return s.replace(/\s+/g, ' ').trim();

@@ -18,8 +18,8 @@ import { generalIdf, mentionsSegment, tokenize, type Tokens } from './segment.js
 /** What the retriever needs from an entry. */
 export interface IndexedEntry {
   id: string;
-  title: string;
-  questions: string[];
+  /** The title and the question phrasings. */
+  phrasings: string[];
   /** Answer text with placeholders removed. */
   answerText: string;
 }
@@ -107,7 +107,7 @@ export interface GateWords {
   /** Words of other services and daily life. */
   offTopicCues: readonly string[];
   /** Neighbouring matters the file does not cover: cues, and the concepts that still make the question ours. */
-  otherMatters?: readonly { name: string; cues: readonly string[]; unless: readonly string[] }[];
+  otherMatters?: readonly { name: string; cues: readonly string[]; asks?: readonly string[]; unless: readonly string[] }[];
   /** Mutually exclusive values (本科 / 硕士 …). */
   exclusive?: readonly (readonly string[])[];
   /** Words marking a clause as the question. */
@@ -153,9 +153,10 @@ export class Retriever {
   private readonly cosPhrasings = new CosineIndex();
   private readonly cosAnswers = new CosineIndex();
   private readonly conceptOf: [string, string][];
+  private readonly conceptRegexes: [RegExp, string][];
   /** Off-topic cues the knowledge file never uses itself (a cue it uses, 新闻 in 新闻记者, cannot mark a question off-topic). */
   private readonly offTopic: string[];
-  private readonly otherMatters: { name: string; cues: string[]; unless: string[] }[];
+  private readonly otherMatters: { name: string; cues: string[]; asks?: string[]; unless: string[] }[];
   private readonly exclusive: string[][];
   /** Per phrasing: the exclusive-group values it names, by group index. */
   private readonly phrasingValues: Map<number, Set<string>>[] = [];
@@ -177,9 +178,11 @@ export class Retriever {
     readonly options: RetrieverOptions = defaultRetrieverOptions,
     concepts: Record<string, string[]> = {},
     private readonly gateWords: GateWords = { domainConcepts: [], coreConcepts: [], offTopicCues: [] },
+    conceptPatterns: Record<string, string[]> = {},
   ) {
+    this.conceptRegexes = Object.entries(conceptPatterns).flatMap(([c, ps]) => ps.map((p) => [new RegExp(p, 'u'), c] as [RegExp, string]));
     const norm = (ws: readonly string[]) => ws.map((w) => this.normalize(w)).filter((w) => w !== '');
-    this.otherMatters = (gateWords.otherMatters ?? []).map((m) => ({ name: m.name, cues: norm(m.cues), unless: [...m.unless] }));
+    this.otherMatters = (gateWords.otherMatters ?? []).map((m) => ({ name: m.name, cues: norm(m.cues), asks: m.asks && norm(m.asks), unless: [...m.unless] }));
     this.exclusive = (gateWords.exclusive ?? []).map(norm);
     this.markers = norm(gateWords.questionMarkers ?? []);
     // Longest variant first, so 最后一天 is seen before 最后.
@@ -191,7 +194,7 @@ export class Retriever {
       const vocab = new Set<string>();
       const words = new Set<string>();
       const named = new Set<string>();
-      for (const q of [e.title, ...e.questions]) {
+      for (const q of e.phrasings) {
         const nq = this.normalize(q);
         const t = this.tokensOf(nq);
         const terms = [...t.words, ...t.bigrams];
@@ -227,7 +230,7 @@ export class Retriever {
     this.conceptOf.forEach(([v]) => this.variants.add(v));
     this.askSlots = (gateWords.askSlots ?? []).map((a) => ({ name: a.name, cues: norm(a.cues) }));
     for (const e of entries) {
-      const text = [e.title, ...e.questions, e.answerText].map((x) => this.normalize(x)).join('\n');
+      const text = [...e.phrasings, e.answerText].map((x) => this.normalize(x)).join('\n');
       this.entrySlots.push(new Set(this.askSlots.filter((a) => a.cues.some((c) => text.includes(c))).map((a) => a.name)));
     }
   }
@@ -260,10 +263,11 @@ export class Retriever {
     return v;
   }
 
-  /** Concepts the normalised text mentions (any variant, as a substring). */
+  /** Concepts the normalised text mentions (any variant, as a substring, or a concept pattern). */
   concepts(normalized: string): Set<string> {
     const out = new Set<string>();
     for (const [v, c] of this.conceptOf) if (normalized.includes(v)) out.add(c);
+    for (const [re, c] of this.conceptRegexes) if (re.test(normalized)) out.add(c);
     return out;
   }
 
@@ -395,7 +399,12 @@ export class Retriever {
     const core = this.gateWords.coreConcepts.some((c) => named.has(c));
     const offTopic = this.offTopic.some((w) => mentionsSegment(normalized, tokens, w));
     // A neighbouring matter (sitting an exam, paying social insurance) is decided by concept, not by score.
-    const other = this.otherMatters.find((m) => m.cues.some((c) => mentionsSegment(normalized, tokens, c)) && !m.unless.some((c) => named.has(c)));
+    const other = this.otherMatters.find(
+      (m) =>
+        m.cues.some((c) => mentionsSegment(normalized, tokens, c)) &&
+        (!m.asks || m.asks.some((a) => normalized.includes(a))) &&
+        !m.unless.some((c) => named.has(c)),
+    );
     const hasConcept = this.gateWords.domainConcepts.some((c) => named.has(c));
     const strong = top !== undefined && top.score >= o.strongScore;
     // A close match to a phrasing stands in for a domain concept the question does not name

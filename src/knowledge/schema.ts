@@ -49,6 +49,11 @@ export const lexicon = z
     userWords: z.array(z.string().min(1)),
     /** Concept → the words that mention it; a mention adds the concept as a search term (expansion, not replacement). */
     concepts: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
+    /**
+     * Concept → regular expressions (on normalised text) that also mention it: forms a word list
+     * cannot enumerate, such as a bare month or day (7月份, 5月30号) meaning "when".
+     */
+    conceptPatterns: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
     /** Concepts that make a question about title recognition at all; a question with none is out of scope. */
     domainConcepts: z.array(z.string().min(1)).default([]),
     /** Concepts naming title recognition itself (职称, 认定): they outweigh off-topic cues. */
@@ -61,7 +66,17 @@ export const lexicon = z
      * when it names a domain concept, unless it names one of the `unless` concepts.
      */
     otherMatters: z
-      .array(z.object({ name: z.string().min(1), cues: z.array(z.string().min(1)).min(1), unless: z.array(z.string().min(1)).default([]) }).strict())
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            cues: z.array(z.string().min(1)).min(1),
+            /** When given, the matter applies only if the question also asks one of these (substring): 社保局 + 电话. */
+            asks: z.array(z.string().min(1)).optional(),
+            unless: z.array(z.string().min(1)).default([]),
+          })
+          .strict(),
+      )
       .default([]),
     /** Groups of mutually exclusive values (本科 / 硕士, 第一批 / 第二批): a phrasing naming another value of a group the question names matches less. */
     exclusive: z.array(z.array(z.string().min(1)).min(2)).default([]),

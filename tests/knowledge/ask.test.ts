@@ -231,3 +231,49 @@ describe('asks the file does not answer (fees, office hours, transfers) despite 
     expect(kb.ask('上传的文件最大能多大', '2024-10-12').entry).toBe('upload-format');
   });
 });
+
+describe('round 5: series words, other bodies, dates and the form of a file', () => {
+  it.each(['帮我翻译一句英语', '帮我翻译一下：请按时提交申报材料', '人社局在哪条街', '县社保局电话多少', '律师事务所电话多少', '护士执业证书过期了怎么延续注册', '副高职称评审要什么条件'])(
+    'refuses "%s": a series word, an address, another body\'s phone or a senior review is not recognition',
+    (q) => {
+      expect(kb.ask(q, '2024-10-12').found).toBe(false);
+    },
+  );
+
+  it('a series word with recognition named is still ours: 会计能考核认定吗 → exam-instead', () => {
+    expect(kb.ask('会计能考核认定吗', '2024-10-12').entry).toBe('exam-instead');
+  });
+
+  it('the system\'s address is the website, and the office phone is still answered', () => {
+    expect(kb.ask('江西职称申报系统地址', '2024-10-12').entry).toBe('system-url');
+    expect(kb.ask('人社局职称办电话多少', '2024-10-12').entry).toBe('contact-office');
+  });
+
+  it('a bare month asks about the window; a graduation month is background', () => {
+    expect(['application-window', 'first-batch', 'second-batch']).toContain(kb.ask('7月份能申报考核认定不', '2024-10-12').entry);
+    const grad = kb.ask('我2019年7月大专毕业，要工作几年才能认定', '2024-10-12');
+    expect(grad.entry).toBe('years-college');
+  });
+
+  it('the form of a file (pages, pdf) goes to the upload entry, which materials to upload to materials', () => {
+    expect(kb.ask('毕业证好几页要分开传还是合成一个pdf', '2024-10-12').entry).toBe('upload-format');
+    expect(kb.ask('毕业证学位证都要传吗', '2024-10-12').entry).toBe('materials');
+  });
+
+  it('whose account: the employer\'s own account → org-account', () => {
+    expect(kb.ask('单位账号怎么开', '2024-10-12').entry).toBe('org-account');
+  });
+
+  it('forgetting the deadline is a late submission: 5月30号忘记交了还能补吗 → late-submission', () => {
+    expect(kb.ask('5月30号忘记交了 还能补吗', '2024-10-12').entry).toBe('late-submission');
+  });
+});
+
+describe('the evaluation split', () => {
+  it('a held-out phrasing is not in the index: the question no longer meets itself', () => {
+    const whole = loadKnowledge(loadPolicy()).search('申报系统的地址是什么');
+    const split = loadKnowledge(loadPolicy(), undefined, { holdOut: ['申报系统的地址是什么'] }).search('申报系统的地址是什么');
+    expect(whole.hits[0]!.id).toBe('system-url');
+    expect(split.hits[0]!.score).toBeLessThan(whole.hits[0]!.score);
+  });
+});

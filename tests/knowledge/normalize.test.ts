@@ -23,6 +23,12 @@ describe('normalisation', () => {
     expect(kb.normalize('职程认订')).toBe('职称认定');
   });
 
+  it('reads a clause-final 不 as the spoken question particle, not a negation', () => {
+    expect(kb.normalize('能报不？')).toBe('能报吗');
+    expect(kb.normalize('可以认定不，急')).toBe('可以认定吗 急');
+    expect(kb.normalize('要不要传')).toBe('要不要传');
+  });
+
   it('maps English and colloquial words to the wording of the knowledge file', () => {
     expect(kb.normalize('Deadline是啥时候')).toBe('截止是什么时候');
     expect(kb.normalize('know')).toBe('know'); // whole English words only: "now" inside "know" stays

@@ -52,6 +52,12 @@ describe('the knowledge validator', () => {
     expect(problemsOf(yaml)[0]!.message).toContain('YAML');
   });
 
+  it('rejects a concept pattern that is not a valid regular expression, naming its path', () => {
+    const root = brokenCopy('lexicon.yaml', (t) => t.replace("  上传: ['(?<![宣流遗])传", "  上传: ['((?<![宣流遗])传"));
+    const p = problemsOf(root);
+    expect(p.some((x) => x.path === 'conceptPatterns.上传.0' && x.message.includes('正则'))).toBe(true);
+  });
+
   it('rejects a gate concept that the lexicon never defines', () => {
     const root = brokenCopy('lexicon.yaml', (t) => t.replace('coreConcepts: [职称,', 'coreConcepts: [职称称,'));
     const p = problemsOf(root);

@@ -20,6 +20,8 @@ export interface IndexedEntry {
   id: string;
   /** The title and the question phrasings. */
   phrasings: string[];
+  /** Concepts that define the entry: a question naming none of them ranks it lower. */
+  needs?: string[];
   /** Answer text with placeholders removed. */
   answerText: string;
 }
@@ -64,6 +66,8 @@ export interface RetrieverOptions {
    * first batch → the cut-off entry, which names both 批次 and 年限, over the first-batch entry).
    */
   conceptMiss: number;
+  /** Cosine: factor for an entry whose defining concepts (`needs`) the question names none of. */
+  needsPenalty: number;
   /**
    * Residual gate: maximum share (by general IDF) of the question's salient words that neither the
    * knowledge file nor the lexicon covers — what the question asks beyond the file. 1 = off.
@@ -94,6 +98,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   // Context-clause down-weighting measured no gain on dev (chosen 1 = off); kept selectable.
   contextWeight: 1,
   conceptMiss: 0.2,
+  needsPenalty: 0.6,
   maxResidual: 1,
   salientIdf: 5,
 };
@@ -311,6 +316,8 @@ export class Retriever {
         const missed = weights.reduce((a, [c, w]) => (this.entryConcepts[i]!.has(c) ? a : a + w), 0);
         s *= 1 - (o.conceptMiss * missed) / totalWeight;
       }
+      const needs = this.entries[i]!.needs;
+      if (needs?.length && !needs.some((c) => named.has(c))) s *= o.needsPenalty;
       out.set(i, s);
     }
     if (o.answerCosine > 0) for (const [i, s] of this.cosAnswers.score(q)) out.set(i, (out.get(i) ?? 0) + o.answerCosine * s);

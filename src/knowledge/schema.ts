@@ -23,6 +23,11 @@ export const entry = z
     answer: z.string().min(5),
     sources: z.array(clauseSource).min(1, '每个条目至少需要一个出处 {doc, clause}'),
     related: z.array(z.string()).default([]),
+    /**
+     * Lexicon concepts that define the entry (非国有 for the non-state engineering entry): a question
+     * naming none of them ranks the entry lower, so 水利站的助理工程师 is not answered with it.
+     */
+    needs: z.array(z.string().min(1)).optional(),
     /** Force the education-system window for date-aware placeholders. */
     audience: z.enum(['general', 'education']).optional(),
   })

@@ -277,3 +277,15 @@ describe('the evaluation split', () => {
     expect(split.hits[0]!.score).toBeLessThan(whole.hits[0]!.score);
   });
 });
+
+describe('entries with defining concepts (needs)', () => {
+  it('an engineer in a public water station is not answered with the non-state engineering entry; a private one is', () => {
+    expect(kb.ask('我们单位有个人2020年大专毕业，一直在水利站做技术，现在能认定助理工程师吗', '2024-10-12').entry).not.toBe('private-engineering');
+    expect(kb.ask('我在私企做施工员，能认定助理工程师吗', '2024-10-12').entry).toBe('private-engineering');
+  });
+
+  it('an insult with an x in it is not an ID-number question', () => {
+    expect(kb.ask('傻x', '2024-10-12').found).toBe(false);
+    expect(kb.ask('身份证最后是x要大写吗', '2024-10-12').entry).toBe('identity-match');
+  });
+});

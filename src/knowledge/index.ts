@@ -86,6 +86,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
       exclusive: lexicon.exclusive,
       questionMarkers: lexicon.questionMarkers,
       askSlots: lexicon.askSlots,
+      genericTerms: lexicon.genericTerms,
     },
     lexicon.conceptPatterns,
   );

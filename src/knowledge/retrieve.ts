@@ -66,6 +66,8 @@ export interface RetrieverOptions {
    * first batch → the cut-off entry, which names both 批次 and 年限, over the first-batch entry).
    */
   conceptMiss: number;
+  /** Cosine: weight of generic terms (lexicon `genericTerms`: 考核认定, 专业技术资格 …) beside other terms. */
+  genericWeight: number;
   /** Cosine: factor for an entry whose defining concepts (`needs`) the question names none of. */
   needsPenalty: number;
   /**
@@ -99,6 +101,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   contextWeight: 1,
   conceptMiss: 0.2,
   needsPenalty: 0.6,
+  genericWeight: 0.6,
   maxResidual: 1,
   salientIdf: 5,
 };
@@ -119,6 +122,8 @@ export interface GateWords {
   questionMarkers?: readonly string[];
   /** Kinds of ask (a fee, office hours, a transfer) and their cues: only an entry speaking of the kind answers it. */
   askSlots?: readonly { name: string; cues: readonly string[] }[];
+  /** Words and concepts every question about recognition uses (考核认定, 专业技术资格): they weigh less in ranking. */
+  genericTerms?: readonly string[];
 }
 
 /** One ranked candidate. */
@@ -159,6 +164,8 @@ export class Retriever {
   private readonly cosAnswers = new CosineIndex();
   private readonly conceptOf: [string, string][];
   private readonly conceptRegexes: [RegExp, string][];
+  /** Generic terms as vector keys: words, their in-word bigrams ('#xy') and concepts ('@c'). */
+  private readonly generic = new Set<string>();
   /** Off-topic cues the knowledge file never uses itself (a cue it uses, 新闻 in 新闻记者, cannot mark a question off-topic). */
   private readonly offTopic: string[];
   private readonly otherMatters: { name: string; cues: string[]; asks?: string[]; unless: string[] }[];
@@ -185,6 +192,12 @@ export class Retriever {
     private readonly gateWords: GateWords = { domainConcepts: [], coreConcepts: [], offTopicCues: [] },
     conceptPatterns: Record<string, string[]> = {},
   ) {
+    for (const g of gateWords.genericTerms ?? []) {
+      if (g in concepts) this.generic.add('@' + g);
+      const w = this.normalize(g);
+      this.generic.add(w);
+      for (let i = 0; i + 1 < w.length; i++) this.generic.add('#' + w.slice(i, i + 2));
+    }
     this.conceptRegexes = Object.entries(conceptPatterns).flatMap(([c, ps]) => ps.map((p) => [new RegExp(p, 'u'), c] as [RegExp, string]));
     const norm = (ws: readonly string[]) => ws.map((w) => this.normalize(w)).filter((w) => w !== '');
     this.otherMatters = (gateWords.otherMatters ?? []).map((m) => ({ name: m.name, cues: norm(m.cues), asks: m.asks && norm(m.asks), unless: [...m.unless] }));
@@ -279,9 +292,11 @@ export class Retriever {
   /** The cosine vector of a normalised text: words, in-word bigrams and concept tokens. */
   private vector(normalized: string, t: Tokens, named: Set<string> = this.concepts(normalized)): Map<string, number> {
     const v = new Map<string, number>();
-    for (const b of t.bigrams) v.set(b, this.options.bigramWeight);
-    for (const w of t.words) v.set(w, 1);
-    for (const c of named) v.set('@' + c, this.options.conceptWeight);
+    const o = this.options;
+    const g = (k: string, w: number) => (o.genericWeight !== 1 && this.generic.has(k) ? w * o.genericWeight : w);
+    for (const b of t.bigrams) v.set(b, g(b, o.bigramWeight));
+    for (const w of t.words) v.set(w, g(w, 1));
+    for (const c of named) v.set('@' + c, g('@' + c, o.conceptWeight));
     return v;
   }
 

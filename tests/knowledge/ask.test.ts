@@ -289,3 +289,16 @@ describe('entries with defining concepts (needs)', () => {
     expect(kb.ask('身份证最后是x要大写吗', '2024-10-12').entry).toBe('identity-match');
   });
 });
+
+describe('formal questions', () => {
+  it('"…是什么" asks for a definition only when its subject is a policy term', () => {
+    expect(kb.ask('2024年第一批专业技术资格考核认定的申报起止时间是什么？', '2024-10-12').entry).toBe('first-batch');
+    expect(kb.ask('考核认定到底是啥', '2024-10-12').entry).toBe('what-is');
+    expect(kb.ask('以考代评是什么意思', '2024-10-12').entry).toBe('exam-instead');
+  });
+
+  it('职称英语 and other exams are not recognition', () => {
+    expect(kb.ask('职称英语和计算机还要考吗', '2024-10-12').found).toBe(false);
+    expect(kb.ask('中级经济师考哪几科', '2024-10-12').found).toBe(false);
+  });
+});

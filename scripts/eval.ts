@@ -44,6 +44,7 @@ const readSet = (name: string): Labelled[] =>
 // external.jsonl and external2.jsonl were written by another engineer from the notice, seeing only
 // the entries' ids and titles (to label them); see docs/knowledge.md for what each has been used for.
 const sets: [string, Labelled[]][] = [
+  ...(devOnly ? [] : [['sealed-f.jsonl（第五轮最后一份封存集 F：通知用语 + 长问题 + 口语短问，另一位工程师盲写，最后运行）', readSet('sealed-f.jsonl')] as [string, Labelled[]]]),
   ...(devOnly ? [] : [['sealed-e.jsonl（第五轮最后一份封存集 E：通知用语 + 长问题 + 口语短问，另一位工程师盲写）', readSet('sealed-e.jsonl')] as [string, Labelled[]]]),
   ...(devOnly ? [] : [['sealed-c.jsonl（第五轮封存集 C：通知条款 + 带个人背景的长问题，另一位工程师盲写）', readSet('sealed-c.jsonl')] as [string, Labelled[]]]),
   ...(devOnly ? [] : [['sealed-d.jsonl（第五轮封存集 D：手机上的短问、错字、繁体、中英混写，另一位工程师盲写）', readSet('sealed-d.jsonl')] as [string, Labelled[]]]),

@@ -54,6 +54,10 @@ export interface RetrieverOptions {
   minScore: number;
   /** Concept gate: minimum score when the question names no core concept (职称, 认定). */
   minScoreWeak: number;
+  /** Concept gate: a question with at least this many words is long (background, then the question). */
+  longQuestion: number;
+  /** Concept gate: minimum score of a long question naming no core concept (long messages match any phrasing less closely). */
+  minScoreLong: number;
   /** Concept gate: a best score this high is strong domain context: it outweighs a general off-topic cue or a missing domain concept. */
   strongScore: number;
   /** Cosine: factor for a phrasing naming another value of an exclusive group the question names (本科 vs 硕士). */
@@ -96,6 +100,8 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   minScore: 0.15,
   minScoreWeak: 0.35,
   strongScore: 0.9,
+  longQuestion: 8,
+  minScoreLong: 0.25,
   exclusivePenalty: 0.6,
   // Context-clause down-weighting measured no gain on dev (chosen 1 = off); kept selectable.
   contextWeight: 1,
@@ -439,7 +445,7 @@ export class Retriever {
     const inDomain = !other && !unanswered && (hasConcept ? core || !offTopic : strong && !offTopic) && residual.share <= o.maxResidual;
     let found: boolean;
     if (o.gate === 'concept') {
-      found = hasContent && inDomain && top !== undefined && top.score >= (core ? o.minScore : o.minScoreWeak) && domain >= o.minDomain && top.coverage >= o.minCoverage;
+      found = hasContent && inDomain && top !== undefined && top.score >= (core ? o.minScore : tokens.plain.length >= o.longQuestion ? Math.min(o.minScoreWeak, o.minScoreLong) : o.minScoreWeak) && domain >= o.minDomain && top.coverage >= o.minCoverage;
     } else {
       found = hasContent && top !== undefined && top.coverage >= o.minCoverage && domain >= o.minDomain && (top.coverage + domain) / 2 >= o.minConfidence;
     }

@@ -302,3 +302,15 @@ describe('formal questions', () => {
     expect(kb.ask('中级经济师考哪几科', '2024-10-12').found).toBe(false);
   });
 });
+
+describe('long messages (background first, then the question)', () => {
+  it('background does not drown the question: earlier work elsewhere → prior-work', () => {
+    const q = '我2017年大专毕业，先在广东一家私人公司做了两年技术，后来回县里进了事业单位，以前那两年能不能算进去，要传什么证明';
+    expect(kb.ask(q, '2024-10-12').entry).toBe('prior-work');
+  });
+
+  it('a long message about another matter is still refused', () => {
+    expect(kb.ask('我是一名乡村教师，2015年中专毕业，今年想考个教师资格证，请问报名时间是什么时候', '2024-10-12').found).toBe(false);
+    expect(kb.ask('我老婆在县医院上班，她社保每个月交多少钱，能不能帮我算一下，我们家想贷款买房子', '2024-10-12').found).toBe(false);
+  });
+});

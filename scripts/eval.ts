@@ -1,12 +1,14 @@
 /**
  * `npm run eval`: top-1 accuracy, out-of-scope precision/recall and per-question latency of the
- * policy Q&A on the labelled sets in tests/fixtures/eval/ (never used to build the index), beside
- * baselines trained on the same knowledge phrasings.
- *   holdout3.jsonl sealed: written before the third round of tuning, run once at its end — the honest figure
- *   dev.jsonl      used while tuning phrasings, lexicon and thresholds (includes the two earlier, now
- *                  spent, holdouts) — for reference only
- * `--dev` evaluates dev.jsonl only (what tuning may look at); `--verbose` lists every miss of
- * our system by category (ranked wrong / gate rejected the right entry / answered off-topic).
+ * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
+ * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
+ * training data (the train/test split).
+ *   sealed-a … sealed-f  round 5: written blind by other engineers, each run once before being read
+ *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
+ *   external*, holdout3  earlier outside and sealed sets, since used for tuning
+ *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
+ * `--dev` evaluates dev.jsonl only; `--verbose` lists every miss of our system by category
+ * (ranked wrong / gate rejected the right entry / answered off-topic).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

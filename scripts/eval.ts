@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-f  round 5: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-g  round 5: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
@@ -46,6 +46,7 @@ const readSet = (name: string): Labelled[] =>
 // external.jsonl and external2.jsonl were written by another engineer from the notice, seeing only
 // the entries' ids and titles (to label them); see docs/knowledge.md for what each has been used for.
 const sets: [string, Labelled[]][] = [
+  ...(devOnly ? [] : [['sealed-g.jsonl（第五轮最后一份封存集 G：通知用语 + 长问题 + 口语短问，另一位工程师盲写，本轮全部修改之后运行）', readSet('sealed-g.jsonl')] as [string, Labelled[]]]),
   ...(devOnly ? [] : [['sealed-f.jsonl（第五轮最后一份封存集 F：通知用语 + 长问题 + 口语短问，另一位工程师盲写，最后运行）', readSet('sealed-f.jsonl')] as [string, Labelled[]]]),
   ...(devOnly ? [] : [['sealed-e.jsonl（第五轮最后一份封存集 E：通知用语 + 长问题 + 口语短问，另一位工程师盲写）', readSet('sealed-e.jsonl')] as [string, Labelled[]]]),
   ...(devOnly ? [] : [['sealed-c.jsonl（第五轮封存集 C：通知条款 + 带个人背景的长问题，另一位工程师盲写）', readSet('sealed-c.jsonl')] as [string, Labelled[]]]),

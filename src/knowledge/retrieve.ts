@@ -112,7 +112,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   salientIdf: 5,
 };
 
-/** Words that decide whether a question is about title recognition at all (knowledge/lexicon.yaml). */
+/** Word lists from knowledge/lexicon.yaml: the gate's (is this about title recognition at all?) and the ranking's generic terms. */
 export interface GateWords {
   /** Concepts of the domain: a question naming none of them is out of scope. */
   domainConcepts: readonly string[];

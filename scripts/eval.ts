@@ -41,22 +41,24 @@ const verbose = process.argv.includes('--verbose');
 const devOnly = process.argv.includes('--dev');
 const readSet = (name: string): Labelled[] =>
   readFileSync(path.join(PROJECT_ROOT, 'tests/fixtures/eval', name), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Labelled);
-// holdout3.jsonl was written before the third round of tuning and is the reported figure;
-// dev.jsonl was used while tuning (see docs/knowledge.md).
-// external.jsonl and external2.jsonl were written by another engineer from the notice, seeing only
-// the entries' ids and titles (to label them); see docs/knowledge.md for what each has been used for.
+// File → label; what each set has been used for is recorded in docs/knowledge.md. Every set but
+// dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
+// their first runs.
+const outsideSets: [string, string][] = [
+  ['sealed-g.jsonl', '第五轮最后一份封存集 G：通知用语 + 长问题 + 口语短问，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-f.jsonl', '第五轮封存集 F：通知用语 + 长问题 + 口语短问，另一位工程师盲写'],
+  ['sealed-e.jsonl', '第五轮封存集 E：通知用语 + 长问题 + 口语短问，另一位工程师盲写'],
+  ['sealed-c.jsonl', '第五轮封存集 C：通知条款 + 带个人背景的长问题，另一位工程师盲写'],
+  ['sealed-d.jsonl', '第五轮封存集 D：手机上的短问、错字、繁体、中英混写，另一位工程师盲写'],
+  ['sealed-a.jsonl', '第五轮封存集 A：申报人口吻，另一位工程师盲写'],
+  ['sealed-b.jsonl', '第五轮封存集 B：人事干部转述口吻，另一位工程师盲写'],
+  ['external3.jsonl', '第三组：另一位工程师盲写，用于本轮调参'],
+  ['external2.jsonl', '另一位工程师独立编写的第二组'],
+  ['external.jsonl', '另一位工程师独立编写的第一组'],
+  ['holdout3.jsonl', '第三轮的封存留出集，已用于调参'],
+];
 const sets: [string, Labelled[]][] = [
-  ...(devOnly ? [] : [['sealed-g.jsonl（第五轮最后一份封存集 G：通知用语 + 长问题 + 口语短问，另一位工程师盲写，本轮全部修改之后运行）', readSet('sealed-g.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['sealed-f.jsonl（第五轮最后一份封存集 F：通知用语 + 长问题 + 口语短问，另一位工程师盲写，最后运行）', readSet('sealed-f.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['sealed-e.jsonl（第五轮最后一份封存集 E：通知用语 + 长问题 + 口语短问，另一位工程师盲写）', readSet('sealed-e.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['sealed-c.jsonl（第五轮封存集 C：通知条款 + 带个人背景的长问题，另一位工程师盲写）', readSet('sealed-c.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['sealed-d.jsonl（第五轮封存集 D：手机上的短问、错字、繁体、中英混写，另一位工程师盲写）', readSet('sealed-d.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['sealed-a.jsonl（第五轮封存集 A：申报人口吻，另一位工程师盲写）', readSet('sealed-a.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['sealed-b.jsonl（第五轮封存集 B：人事干部转述口吻，另一位工程师盲写）', readSet('sealed-b.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['external3.jsonl（第三组：另一位工程师盲写，用于本轮调参）', readSet('external3.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['external2.jsonl（另一位工程师独立编写的第二组）', readSet('external2.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['external.jsonl（另一位工程师独立编写的第一组）', readSet('external.jsonl')] as [string, Labelled[]]]),
-  ...(devOnly ? [] : [['holdout3.jsonl（封存的留出集，调参时从未查看）', readSet('holdout3.jsonl')] as [string, Labelled[]]]),
+  ...(devOnly ? [] : outsideSets.map(([file, label]): [string, Labelled[]] => [`${file}（${label}）`, readSet(file)])),
   ['dev.jsonl（开发集，调参时使用过，仅供参考）', readSet('dev.jsonl')],
 ];
 const NOW = '2024-10-12';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { PROJECT_ROOT } from '../policy/load.js';
-import { DataError, type DataProblem } from '../policy/problems.js';
+import { readOrThrow, type DataProblem } from '../policy/problems.js';
 import { readYaml } from '../policy/yaml-file.js';
 
 const text = z.string().min(1);
@@ -51,10 +51,7 @@ let cached: BroadcastTexts | undefined;
 /** The broadcast texts of this project (cached); throws `DataError` when they do not validate. */
 export function broadcastTexts(): BroadcastTexts {
   if (cached) return cached;
-  const problems: DataProblem[] = [];
-  const t = readBroadcastTexts(PROJECT_ROOT, problems);
-  if (!t) throw new DataError(problems);
-  return (cached = t);
+  return (cached = readOrThrow((problems) => readBroadcastTexts(PROJECT_ROOT, problems)));
 }
 
 /** Texts are filled with the shared `fill` (unknown names stay visible). */

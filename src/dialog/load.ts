@@ -1,7 +1,7 @@
 /** Loads dialogs/interview.yaml, verdict.yaml and bot.yaml, validated; problems name file and path. */
 import path from 'node:path';
 import { PROJECT_ROOT } from '../policy/load.js';
-import { DataError, type DataProblem } from '../policy/problems.js';
+import { readOrThrow, type DataProblem } from '../policy/problems.js';
 import { readYaml } from '../policy/yaml-file.js';
 import { botTextsSchema, interviewSchema, verdictTextsSchema, type BotTexts, type Interview, type VerdictTexts } from './schema.js';
 
@@ -27,9 +27,7 @@ export function loadDialogs(dir: string = path.join(PROJECT_ROOT, 'dialogs')): D
   const key = path.resolve(dir);
   const hit = cache.get(key);
   if (hit) return hit;
-  const problems: DataProblem[] = [];
-  const d = readDialogs(key, problems);
-  if (!d) throw new DataError(problems);
+  const d = readOrThrow((problems) => readDialogs(key, problems));
   cache.set(key, d);
   return d;
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import * as z from 'zod';
 import { PROJECT_ROOT } from '../policy/load.js';
-import { DataError, type DataProblem } from '../policy/problems.js';
+import { readOrThrow, type DataProblem } from '../policy/problems.js';
 import { readYaml } from '../policy/yaml-file.js';
 
 /** Every text key the engine uses, grouped by rule; the schema makes a missing one a data error. */
@@ -45,10 +45,7 @@ let cached: CheckTexts | undefined;
 /** The check texts of this project (cached). */
 export function checkTexts(): CheckTexts {
   if (cached) return cached;
-  const problems: DataProblem[] = [];
-  const t = readCheckTexts(PROJECT_ROOT, problems);
-  if (!t) throw new DataError(problems);
-  return (cached = t);
+  return (cached = readOrThrow((problems) => readCheckTexts(PROJECT_ROOT, problems)));
 }
 
 /** Texts are filled with the shared `fill` (unknown names stay visible). */

@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { PROJECT_ROOT, type Policy } from '../policy/load.js';
-import { DataError, type DataProblem } from '../policy/problems.js';
+import { readOrThrow } from '../policy/problems.js';
 import { educationLevels, employerTypes, titleLevels, type Source } from '../policy/schema.js';
 import type { Audience } from '../policy/windows.js';
 import { readKnowledge, type KnowledgeData } from './read.js';
@@ -56,10 +56,8 @@ export interface KnowledgeBaseInternals extends KnowledgeBase {
 
 /** Load knowledge/ (or `dir`) against `policy`; throws `DataError` naming every problem. */
 export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_ROOT, 'knowledge'), opts: KnowledgeOptions = {}): KnowledgeBaseInternals {
-  const problems: DataProblem[] = [];
   const askFile = opts.askFile ?? path.join(PROJECT_ROOT, 'dialogs', 'ask.yaml');
-  const data = readKnowledge(dir, askFile, problems, policy);
-  if (!data) throw new DataError(problems);
+  const data = readOrThrow((problems) => readKnowledge(dir, askFile, problems, policy));
   const { entries, lexicon, texts, normalize } = data;
   const byId = new Map(entries.map((e) => [e.id, e]));
 

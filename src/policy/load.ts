@@ -6,7 +6,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readYaml } from './yaml-file.js';
-import { DataError, displayPath, type DataProblem } from './problems.js';
+import { readOrThrow, displayPath, type DataProblem } from './problems.js';
 import { materialsFile, method, notice, seriesFile, type Batch, type Material, type Method, type Notice, type SeriesFile } from './schema.js';
 
 /** The repository root (where rules/, knowledge/, dialogs/ live). */
@@ -96,9 +96,7 @@ export function loadPolicy(rulesDir: string = path.join(PROJECT_ROOT, 'rules')):
   const key = path.resolve(rulesDir);
   const hit = cache.get(key);
   if (hit) return hit;
-  const problems: DataProblem[] = [];
-  const policy = readPolicy(key, problems);
-  if (!policy) throw new DataError(problems);
+  const policy = readOrThrow((problems) => readPolicy(key, problems));
   cache.set(key, policy);
   return policy;
 }

@@ -23,6 +23,14 @@ export class DataError extends Error {
   }
 }
 
+/** Run a reader that pushes problems and returns undefined on failure; throw `DataError` with every problem then. */
+export function readOrThrow<T>(read: (problems: DataProblem[]) => T | undefined): T {
+  const problems: DataProblem[] = [];
+  const value = read(problems);
+  if (value === undefined) throw new DataError(problems);
+  return value;
+}
+
 /** One line a person can act on: `file: path: message`. */
 export function formatProblem(p: DataProblem): string {
   return `${p.file}: ${p.path || '(整个文件)'}: ${p.message}`;

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { PROJECT_ROOT } from '../../policy/load.js';
 import { readYaml } from '../../policy/yaml-file.js';
-import { DataError, type DataProblem } from '../../policy/problems.js';
+import { readOrThrow, type DataProblem } from '../../policy/problems.js';
 import type { MessageKind } from '../../bot/message.js';
 
 const text = z.string().trim().min(1);
@@ -59,10 +59,7 @@ export function validateTelegramTexts(root: string, problems: DataProblem[]): vo
 
 /** Load the Telegram texts; throws `DataError` naming every problem. */
 export function loadTelegramTexts(root: string = PROJECT_ROOT): TelegramTexts {
-  const problems: DataProblem[] = [];
-  const texts = readYaml(telegramTextsFile(root), telegramTextsSchema, problems);
-  if (!texts) throw new DataError(problems);
-  return texts;
+  return readOrThrow((problems) => readYaml(telegramTextsFile(root), telegramTextsSchema, problems));
 }
 
 /** The fallback reply for a non-text kind the core left unanswered. */

@@ -3,7 +3,7 @@ import path from 'node:path';
 import * as z from 'zod';
 import { PROJECT_ROOT } from '../../policy/load.js';
 import { readYaml } from '../../policy/yaml-file.js';
-import { DataError, type DataProblem } from '../../policy/problems.js';
+import { readOrThrow, type DataProblem } from '../../policy/problems.js';
 import type { MessageKind } from '../../bot/message.js';
 
 const text = z.string().trim().min(1, '不能为空');
@@ -41,10 +41,7 @@ export function validateWechatTexts(root: string, problems: DataProblem[]): void
 
 /** Load the WeChat texts; throws `DataError` naming every problem. */
 export function loadWechatTexts(root: string = PROJECT_ROOT): WechatTexts {
-  const problems: DataProblem[] = [];
-  const texts = readYaml(wechatTextsFile(root), wechatTextsSchema, problems);
-  if (!texts) throw new DataError(problems);
-  return texts;
+  return readOrThrow((problems) => readYaml(wechatTextsFile(root), wechatTextsSchema, problems));
 }
 
 /** The WeChat-only reply for stickers, mini-programs, red packets and transfers; undefined for other kinds. */

@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-g  round 5: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-i  rounds 5–6: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
@@ -45,7 +45,13 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-g.jsonl', '第五轮最后一份封存集 G：通知用语 + 长问题 + 口语短问，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-m.jsonl', '第六轮最后一份封存集 M：医院、水务公司、中学的人事逐条转述同事的问题，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-l.jsonl', '第六轮最后一份封存集 L：一年中各个时间点的申报人口吻（开放前、期间、最后一天、之后、教育系统），另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-k.jsonl', '第六轮封存集 K：每个条目短问、口语错字、通知用语、长背景各种写法，另一位工程师盲写'],
+  ['sealed-j.jsonl', '第六轮封存集 J：人事转述通知用语、国企事业单位职工口语、替亲属问，范围外多为同话题的其他事项，另一位工程师盲写'],
+  ['sealed-i.jsonl', '第六轮封存集 I：人事转述、手机口语、长背景、替子女问，另一位工程师盲写'],
+  ['sealed-h.jsonl', '第六轮封存集 H：通知用语 + 长问题 + 口语短问，另一位工程师盲写'],
+  ['sealed-g.jsonl', '第五轮最后一份封存集 G：通知用语 + 长问题 + 口语短问，另一位工程师盲写'],
   ['sealed-f.jsonl', '第五轮封存集 F：通知用语 + 长问题 + 口语短问，另一位工程师盲写'],
   ['sealed-e.jsonl', '第五轮封存集 E：通知用语 + 长问题 + 口语短问，另一位工程师盲写'],
   ['sealed-c.jsonl', '第五轮封存集 C：通知条款 + 带个人背景的长问题，另一位工程师盲写'],

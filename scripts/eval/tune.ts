@@ -30,7 +30,7 @@ for (const minScore of [0.15, 0.2, 0.25])
   for (const minScoreWeak of [0.3, 0.35, 0.4, 0.45])
     for (const strongScore of [0.8, 0.9, 1.0])
       for (const conceptMiss of [0, 0.2, 0.4, 0.6])
-        for (const contextWeight of [0.5, 1]) grid.push({ minScore, minScoreWeak, strongScore, conceptMiss, contextWeight });
+        grid.push({ minScore, minScoreWeak, strongScore, conceptMiss });
 
 // Every knob in the grid is read per search: build once and change the live options.
 const kb = loadKnowledge(policy, undefined, { holdOut: dev.map((q) => q.question) });

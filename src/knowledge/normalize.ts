@@ -48,8 +48,33 @@ export interface Normalizer {
   endLoading(): void;
 }
 
-/** Build the normaliser for a lexicon; the result is pure and cheap (a few µs a question). */
-export function createNormalizer(lex: Lexicon): Normalizer {
+/** The months a batch of the year spans, and how the lexicon names that batch (第一批). */
+export interface BatchMonths {
+  name: string;
+  months: number[];
+}
+
+const monthNames = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
+
+/**
+ * 4月那批 / 十月份的那一批 / 10月那次 → the batch's name. The months come from the windows in rules/, so
+ * next year's dates need no edit here; a month two batches share is left alone.
+ */
+function batchByMonth(batches: readonly BatchMonths[]): Convert {
+  const owner = new Map<number, string>();
+  for (const b of batches) for (const m of b.months) owner.set(m, owner.has(m) && owner.get(m) !== b.name ? '' : b.name);
+  const name = new Map<string, string>();
+  for (const [m, n] of owner) if (n) [String(m), monthNames[m - 1]!].forEach((k) => name.set(k, n));
+  if (name.size === 0) return (s) => s;
+  // Longest first: 十一 before 十, 11 before 1.
+  const keys = [...name.keys()].sort((a, b) => b.length - a.length).join('|');
+  const re = new RegExp(`(?<![0-9一二三四五六七八九十])(${keys})月份?(?:(?:的|那|这)*一?(?:批次|批)|的?[那这]一?[次轮回])`, 'g');
+  return (s) => s.replace(re, (_, m: string) => name.get(m)!);
+}
+
+/** Build the normaliser for a lexicon (and the batches' months, for 4月那批); the result is pure and cheap (a few µs a question). */
+export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] = []): Normalizer {
+  const byMonth = batchByMonth(batches);
   const typos = replacer(lex.typos);
   const synonyms = replacer(Object.fromEntries(Object.entries(lex.synonyms).map(([k, v]) => [k.toLowerCase(), v])));
   const run = (text: string) => {
@@ -58,6 +83,7 @@ export function createNormalizer(lex: Lexicon): Normalizer {
     s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
     // A clause-final 不 is the spoken question particle (能报不, 可以认定不), not a negation.
     s = s.replace(/(?<=\p{Script=Han})不(?= |$)/gu, '吗');
+    s = byMonth(s);
     s = typos(s);
     s = synonyms(s);
     return s.replace(/\s+/g, ' ').trim();

@@ -9,7 +9,7 @@ import { displayPath, type DataProblem } from '../policy/problems.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
-import { createNormalizer, toHalfWidth, type Normalizer } from './normalize.js';
+import { createNormalizer, toHalfWidth, type BatchMonths, type Normalizer } from './normalize.js';
 
 /** Everything the knowledge base is built from. */
 export interface KnowledgeData {
@@ -60,12 +60,25 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
       if (r === e.id) problems.push({ file, path: `${at}.related.${i}`, message: '条目不能与自己相关' });
     });
   }
-  const normalize = createNormalizer(lex);
+  const normalize = createNormalizer(lex, policy ? batchMonths(policy) : []);
   checkDuplicatePhrasings(entries, normalize, where, problems);
   checkConceptNames(lex, displayPath(path.join(knowledgeDir, LEXICON_FILE)), problems);
   checkConceptVariants(lex, normalize, displayPath(path.join(knowledgeDir, LEXICON_FILE)), problems);
   if (policy) checkAgainstPolicy(entries, texts, policy, where, problems);
   return problems.length > before ? undefined : { entries, fileOf, lexicon: lex, texts, normalize };
+}
+
+/** Per batch of the year (第一批, 第二批 …, by order in each notice), the months its windows span. */
+function batchMonths(policy: Policy): BatchMonths[] {
+  const out: BatchMonths[] = [];
+  for (const n of policy.notices)
+    n.batches.forEach((b, i) => {
+      const name = `第${['一', '二', '三', '四'][i] ?? i + 1}批`;
+      let entry = out.find((x) => x.name === name);
+      if (!entry) out.push((entry = { name, months: [] }));
+      for (let m = Number(b.opens.slice(5, 7)); m <= Number(b.closes.slice(5, 7)); m++) if (!entry.months.includes(m)) entry.months.push(m);
+    });
+  return out;
 }
 
 /** The same phrasing (after normalisation) under two entries makes the answer a coin toss. */

@@ -4,6 +4,8 @@
  * Ranking (default 'cosine'): every phrasing (and the title) is a TF-IDF vector of jieba words,
  * in-word character bigrams and concept tokens (lexicon `concepts`: 报名/申请 → @申报); an entry
  * scores its best phrasing's cosine plus a share of its second best (a nearest-neighbour vote).
+ * In a long message (background first, then the question) the clauses carrying a question marker
+ * are ranked on their own too, and the two rankings blended (`focusWeight`).
  * BM25 ('bm25') and their sum ('mix') remain selectable for the evaluation.
  *
  * Gate (default 'concept'): the question must have content (not only interview-answer words such
@@ -62,8 +64,6 @@ export interface RetrieverOptions {
   strongScore: number;
   /** Cosine: factor for a phrasing naming another value of an exclusive group the question names (本科 vs 硕士). */
   exclusivePenalty: number;
-  /** Cosine: weight of the terms of context clauses (no question marker) in a message of several clauses. */
-  contextWeight: number;
   /**
    * Cosine: penalty for an entry none of whose phrasings names a concept the question names, times
    * the IDF-weighted share of such concepts — prefers the more specific entry (资历算到哪天 in the
@@ -72,6 +72,10 @@ export interface RetrieverOptions {
   conceptMiss: number;
   /** Cosine: weight of generic terms (lexicon `genericTerms`: 考核认定, 专业技术资格 …) beside other terms. */
   genericWeight: number;
+  /** Cosine: weight of the question clauses' own ranking in a message of several clauses (0 = off). */
+  focusWeight: number;
+  /** Cosine: a message needs this many words for its question clauses to be ranked apart. */
+  focusMinWords: number;
   /** Cosine: factor for an entry whose defining concepts (`needs`) the question names none of. */
   needsPenalty: number;
   /**
@@ -94,7 +98,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   minConfidence: 0.6,
   ranker: 'cosine',
   conceptWeight: 1.5,
-  secondWeight: 0.3,
+  secondWeight: 0.5,
   answerCosine: 0,
   gate: 'concept',
   minScore: 0.15,
@@ -103,10 +107,10 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   longQuestion: 8,
   minScoreLong: 0.25,
   exclusivePenalty: 0.6,
-  // Context-clause down-weighting measured no gain on dev (chosen 1 = off); kept selectable.
-  contextWeight: 1,
   conceptMiss: 0.2,
   needsPenalty: 0.6,
+  focusWeight: 0.25,
+  focusMinWords: 18,
   genericWeight: 0.6,
   maxResidual: 1,
   salientIdf: 5,
@@ -153,6 +157,12 @@ export interface SearchResult {
   inDomain: boolean;
 }
 
+/** A cue in a normalised text: Chinese as a substring, ASCII as a whole word (ie is not in studied). */
+function mentionsCue(normalized: string, cue: string): boolean {
+  if (!/^[a-z0-9]+$/.test(cue)) return normalized.includes(cue);
+  return new RegExp(`(?<![a-z0-9])${cue}(?![a-z0-9])`).test(normalized);
+}
+
 /** Text → normalised text, supplied by the caller (see normalize.ts). */
 export type Normalize = (s: string) => string;
 
@@ -170,6 +180,10 @@ export class Retriever {
   private readonly cosAnswers = new CosineIndex();
   private readonly conceptOf: [string, string][];
   private readonly conceptRegexes: [RegExp, string][];
+  /** Concept variants and generic terms, longest first: the scan order of `concepts`. */
+  private readonly conceptScan: [string, string | null][];
+  /** Generic terms (normalised): their span names no other concept. */
+  private readonly genericSpans: Set<string>;
   /** Generic terms as vector keys: words, their in-word bigrams ('#xy') and concepts ('@c'). */
   private readonly generic = new Set<string>();
   /** Off-topic cues the knowledge file never uses itself (a cue it uses, 新闻 in 新闻记者, cannot mark a question off-topic). */
@@ -214,6 +228,8 @@ export class Retriever {
       .flatMap(([c, vs]) => [c, ...vs].map((v) => [this.normalize(v), c] as [string, string]))
       .filter(([v]) => v !== '')
       .sort((a, b) => b[0].length - a[0].length);
+    this.genericSpans = new Set(norm(gateWords.genericTerms ?? []));
+    this.conceptScan = [...this.conceptOf, ...[...this.genericSpans].map((v) => [v, null] as [string, null])].sort((a, b) => b[0].length - a[0].length);
     entries.forEach((e, i) => {
       const vocab = new Set<string>();
       const words = new Set<string>();
@@ -272,25 +288,25 @@ export class Retriever {
     return out;
   }
 
-  /** Query vector of a message: clauses without a question marker are context and weigh less. */
-  private queryVector(question: string, normalized: string, t: Tokens, named: Set<string>): Map<string, number> {
-    const whole = this.vector(normalized, t, named);
-    const clauses = question.split(/[，,。.？?！!；;:：\n]+/).map((c) => this.normalize(c)).filter((c) => c !== '');
-    if (clauses.length < 2 || this.options.contextWeight >= 1) return whole;
-    const asks = clauses.map((c) => this.markers.some((m) => c.includes(m)));
-    if (!asks.some(Boolean) || asks.every(Boolean)) return whole;
-    const v = new Map<string, number>();
-    clauses.forEach((c, i) => {
-      const f = asks[i] ? 1 : this.options.contextWeight;
-      for (const [term, w] of this.vector(c, this.tokensOf(c))) v.set(term, Math.max(v.get(term) ?? 0, w * f));
-    });
-    return v;
+  /** The clauses of a message of several that carry a question marker, when some but not all do; else undefined. */
+  private focusText(question: string): string | undefined {
+    const clauses = question.split(/[，,。.？?！!；;：:\n]+/).filter((c) => c.trim() !== '');
+    if (clauses.length < 2) return undefined;
+    const asks = clauses.filter((c) => this.markers.some((m) => this.normalize(c).includes(m)));
+    if (asks.length === 0 || asks.length === clauses.length) return undefined;
+    return asks.join('，');
   }
 
   /** Concepts the normalised text mentions (any variant, as a substring, or a concept pattern). */
   concepts(normalized: string): Set<string> {
     const out = new Set<string>();
-    for (const [v, c] of this.conceptOf) if (normalized.includes(v)) out.add(c);
+    // Longest first; a generic term's span is consumed: 专业技术资格 names 职称, not also 专业 and 资格 (条件).
+    let rest = normalized;
+    for (const [v, c] of this.conceptScan) {
+      if (!rest.includes(v)) continue;
+      if (c !== null) out.add(c);
+      if (this.genericSpans.has(v)) rest = rest.split(v).join('\u0000');
+    }
     for (const [re, c] of this.conceptRegexes) if (re.test(normalized)) out.add(c);
     return out;
   }
@@ -307,8 +323,8 @@ export class Retriever {
   }
 
   /** Entry scores by cosine: best phrasing, plus a share of the second best and of the answer. */
-  private cosineScores(question: string, normalized: string, t: Tokens, named: Set<string>): Map<number, number> {
-    const q = this.queryVector(question, normalized, t, named);
+  private cosineScores(normalized: string, t: Tokens, named: Set<string>): Map<number, number> {
+    const q = this.vector(normalized, t, named);
     const asked = this.values(normalized, t);
     const firsts = new Map<number, number>();
     const seconds = new Map<number, number>();
@@ -411,9 +427,16 @@ export class Retriever {
     const tokens = this.tokensOf(normalized);
     const named = this.concepts(normalized);
     const o = this.options;
-    const best = o.ranker === 'cosine' ? this.cosineScores(question, normalized, tokens, named) : this.bm25Scores(tokens);
+    const best = o.ranker === 'cosine' ? this.cosineScores(normalized, tokens, named) : this.bm25Scores(tokens);
+    const focus = o.focusWeight > 0 && o.ranker === 'cosine' && tokens.plain.length >= o.focusMinWords ? this.focusText(question) : undefined;
+    if (focus !== undefined) {
+      // A long message: background clauses, then the question. Blend in the question clauses' own ranking.
+      const nf = this.normalize(focus);
+      const fs = this.cosineScores(nf, this.tokensOf(nf), this.concepts(nf));
+      for (const [i, s] of best) best.set(i, (1 - o.focusWeight) * s + o.focusWeight * (fs.get(i) ?? 0));
+    }
     if (o.ranker === 'mix') {
-      const cos = this.cosineScores(question, normalized, tokens, named);
+      const cos = this.cosineScores(normalized, tokens, named);
       const max = Math.max(1e-9, ...best.values());
       for (const [i, s] of best) best.set(i, s / max);
       for (const [i, s] of cos) best.set(i, (best.get(i) ?? 0) + s);
@@ -441,7 +464,7 @@ export class Retriever {
     // The kind of ask (a fee, office hours, a transfer) must be one the best entry speaks of: sharing
     // the topic (职称评审, 社保, 职称办) is not answering 多少钱 / 几点上班 / 怎么转回来.
     const topIndex = top ? this.entries.findIndex((e) => e.id === top.id) : -1;
-    const unanswered = this.askSlots.find((a) => a.cues.some((c) => normalized.includes(c)) && !(topIndex >= 0 && this.entrySlots[topIndex]!.has(a.name)));
+    const unanswered = this.askSlots.find((a) => a.cues.some((c) => mentionsCue(normalized, c)) && !(topIndex >= 0 && this.entrySlots[topIndex]!.has(a.name)));
     const inDomain = !other && !unanswered && (hasConcept ? core || !offTopic : strong && !offTopic) && residual.share <= o.maxResidual;
     let found: boolean;
     if (o.gate === 'concept') {

@@ -314,3 +314,45 @@ describe('long messages (background first, then the question)', () => {
     expect(kb.ask('我老婆在县医院上班，她社保每个月交多少钱，能不能帮我算一下，我们家想贷款买房子', '2024-10-12').found).toBe(false);
   });
 });
+
+describe('round 6: what a long message asks, boilerplate, and what follows recognition', () => {
+  it('the boilerplate 专业技术资格 names no major and no condition: 哪几个层级 → levels, not what-is', () => {
+    expect(kb.ask('专业技术资格考核认定能认定哪几个层级', '2024-10-12').entry).toBe('levels');
+  });
+
+  it('a long message is ranked by its question clause as well: the deadline, the teachers\' window', () => {
+    const farmer = '我是县农业农村局下属站的技术员，2018年大专毕业学的植保，单位说今年帮我报助理农艺师，我最近在外地出差，想问一下最晚哪天之前要把材料传上去';
+    expect(kb.ask(farmer, '2024-10-12').entry).toBe('deadline');
+    const teacher = '我是县里一所公办初中的数学老师，2021年本科毕业，教师资格证早就有了，在学校教了三年书，想问我们学校老师一般什么时候可以申报认定';
+    expect(kb.ask(teacher, '2024-10-12').entry).toBe('education-window');
+  });
+
+  it('a parent asking for a child is answered; a child\'s schooling is not ours', () => {
+    expect(kb.ask('我孩子大专毕业三年了能认定助理吗', '2024-10-12').entry).toBe('years-college');
+    expect(kb.ask('孩子上小学要什么材料', '2024-10-12').found).toBe(false);
+  });
+
+  it.each(['职称证书丢了怎么补办', '考核认定没通过可以申请复议吗', '职称认定通过后能加分落户吗', '社保缴费系统登不上去找谁'])(
+    'refuses "%s": the same topic, an ask no entry answers',
+    (q) => {
+      expect(kb.ask(q, '2024-10-12').found).toBe(false);
+    },
+  );
+
+  it('聘任 is the method\'s own word, not an ask about pay: years after 员级 → years-secondary', () => {
+    expect(kb.ask('中专毕业取得员级后聘任员级岗位满几年可以认定助理级', '2024-10-12').entry).toBe('years-secondary');
+  });
+
+  it.each(['评上助理以后单位多久给我聘任', '学校老师评一级教师什么时候报'])('refuses "%s": appointment after recognition, another review', (q) => {
+    expect(kb.ask(q, '2024-10-12').found).toBe(false);
+  });
+
+  it('工龄 is the years counted, 单位号 the employer\'s account', () => {
+    expect(kb.ask('工龄截到哪天', '2024-10-12').entry).toBe('cutoff-date');
+    expect(kb.ask('单位号在哪开', '2024-10-12').entry).toBe('org-account');
+  });
+
+  it('下一波 is the next batch', () => {
+    expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
+  });
+});

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
 import { loadKnowledge, type KnowledgeBaseInternals } from '../../src/knowledge/index.js';
-import { toHalfWidth } from '../../src/knowledge/normalize.js';
+import { createNormalizer, toHalfWidth } from '../../src/knowledge/normalize.js';
 
 let kb: KnowledgeBaseInternals;
 beforeAll(() => {
@@ -27,6 +27,22 @@ describe('normalisation', () => {
     expect(kb.normalize('能报不？')).toBe('能报吗');
     expect(kb.normalize('可以认定不，急')).toBe('可以认定吗 急');
     expect(kb.normalize('要不要传')).toBe('要不要传');
+  });
+
+  it('names a batch by the month of its window, read from rules/: 4月那批 is the first, 十月份的那一批 the second', () => {
+    expect(kb.normalize('4月那批几号截止')).toBe('第一批什么时候截止');
+    expect(kb.normalize('十月份的那一批')).toBe('第二批');
+    expect(kb.normalize('我2019年4月毕业')).toBe('我2019年4月毕业');
+  });
+
+  it('takes the months from the windows it is given, so next year\'s dates need no code change', () => {
+    const lex = kb.data.lexicon;
+    const moved = createNormalizer(lex, [{ name: '第一批', months: [3] }, { name: '第二批', months: [9] }]);
+    expect(moved('3月那批')).toBe('第一批');
+    expect(moved('4月那批')).toBe('4月那批');
+    expect(moved('9月这批')).toBe('第二批');
+    // A month two batches share names neither.
+    expect(createNormalizer(lex, [{ name: '第一批', months: [5] }, { name: '第二批', months: [5] }])('5月那批')).toBe('5月那批');
   });
 
   it('maps English and colloquial words to the wording of the knowledge file', () => {

@@ -69,7 +69,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
   const heldOut = new Set((opts.holdOut ?? []).map((q) => normalize(q)));
   const keep = (q: string) => heldOut.size === 0 || !heldOut.has(normalize(q));
   const retriever = new Retriever(
-    entries.map((e) => ({ id: e.id, phrasings: [e.title, ...e.questions].filter(keep), needs: e.needs, answerText: stripPlaceholders(e.answer) })),
+    entries.map((e) => ({ id: e.id, phrasings: [e.title, ...e.questions].filter(keep), needs: e.needs, yieldsTo: e.yieldsTo, answerText: stripPlaceholders(e.answer) })),
     normalize,
     stopwords,
     answerWords,

@@ -55,6 +55,9 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
     e.needs?.forEach((c, i) => {
       if (lex && !(c in lex.concepts)) problems.push({ file, path: `${at}.needs.${i}`, message: `概念“${c}”没有在 knowledge/lexicon.yaml 的 concepts 中定义` });
     });
+    e.yieldsTo?.forEach((c, i) => {
+      if (lex && !(c in lex.concepts)) problems.push({ file, path: `${at}.yieldsTo.${i}`, message: `概念“${c}”没有在 knowledge/lexicon.yaml 的 concepts 中定义` });
+    });
     e.related.forEach((r, i) => {
       if (!ids.has(r)) problems.push({ file, path: `${at}.related.${i}`, message: `相关条目“${r}”不存在` });
       if (r === e.id) problems.push({ file, path: `${at}.related.${i}`, message: '条目不能与自己相关' });

@@ -24,6 +24,8 @@ export interface IndexedEntry {
   phrasings: string[];
   /** Concepts that define the entry: a question naming none of them ranks it lower. */
   needs?: string[];
+  /** Concepts that make a more specific entry the answer: a question naming one ranks this entry lower. */
+  yieldsTo?: string[];
   /** Answer text with placeholders removed. */
   answerText: string;
 }
@@ -355,6 +357,7 @@ export class Retriever {
       }
       const needs = this.entries[i]!.needs;
       if (needs?.length && !needs.some((c) => named.has(c))) s *= o.needsPenalty;
+      if (this.entries[i]!.yieldsTo?.some((c) => named.has(c))) s *= o.needsPenalty;
       out.set(i, s);
     }
     if (o.answerCosine > 0) for (const [i, s] of this.cosAnswers.score(q)) out.set(i, (out.get(i) ?? 0) + o.answerCosine * s);

@@ -28,6 +28,8 @@ export const entry = z
      * naming none of them ranks the entry lower, so 水利站的助理工程师 is not answered with it.
      */
     needs: z.array(z.string().min(1)).optional(),
+    /** Concepts that make a more specific entry the answer: a question naming one ranks this entry lower (levels ← 本科能认中级吗). */
+    yieldsTo: z.array(z.string().min(1)).optional(),
     /** Force the education-system window for date-aware placeholders. */
     audience: z.enum(['general', 'education']).optional(),
   })

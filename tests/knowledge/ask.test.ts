@@ -332,12 +332,16 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('孩子上小学要什么材料', '2024-10-12').found).toBe(false);
   });
 
-  it.each(['职称证书丢了怎么补办', '考核认定没通过可以申请复议吗', '职称认定通过后能加分落户吗', '社保缴费系统登不上去找谁'])(
+  it.each(['考核认定没通过可以申请复议吗', '职称认定通过后能加分落户吗', '社保缴费系统登不上去找谁'])(
     'refuses "%s": the same topic, an ask no entry answers',
     (q) => {
       expect(kb.ask(q, '2024-10-12').found).toBe(false);
     },
   );
+
+  it('a lost certificate is answered with the electronic certificate in the system (no paper one to replace)', () => {
+    expect(kb.ask('职称证书丢了怎么补办', '2024-10-12').entry).toBe('certificate-query');
+  });
 
   it('聘任 is the method\'s own word, not an ask about pay: years after 员级 → years-secondary', () => {
     expect(kb.ask('中专毕业取得员级后聘任员级岗位满几年可以认定助理级', '2024-10-12').entry).toBe('years-secondary');
@@ -350,6 +354,12 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
   it('工龄 is the years counted, 单位号 the employer\'s account', () => {
     expect(kb.ask('工龄截到哪天', '2024-10-12').entry).toBe('cutoff-date');
     expect(kb.ask('单位号在哪开', '2024-10-12').entry).toBe('org-account');
+  });
+
+  it('an entry yields to the more specific one the question points at (yieldsTo)', () => {
+    // 大专 + 中级: the education entry (it says the highest level too), not the list of levels.
+    expect(kb.ask('大专毕业能不能直接认中级', '2024-10-12').entry).toBe('years-college');
+    expect(kb.ask('考核认定分哪几个级别', '2024-10-12').entry).toBe('levels');
   });
 
   it('下一波 is the next batch', () => {

@@ -58,6 +58,11 @@ describe('the knowledge validator', () => {
     expect(p.some((x) => x.path === 'conceptPatterns.上传.0' && x.message.includes('正则'))).toBe(true);
   });
 
+  it('rejects an entry that yields to a concept the lexicon never defines', () => {
+    const root = brokenCopy('method.yaml', (t) => t.replace('    yieldsTo: [学历]', '    yieldsTo: [学位证]'));
+    expect(problemsOf(root).some((x) => x.path.endsWith('.yieldsTo.0') && x.message.includes('学位证'))).toBe(true);
+  });
+
   it('rejects an entry that needs a concept the lexicon never defines', () => {
     const root = brokenCopy('conditions.yaml', (t) => t.replace('    needs: [非国有]', '    needs: [非国营]'));
     expect(problemsOf(root).some((x) => x.path.endsWith('.needs.0') && x.message.includes('非国营'))).toBe(true);

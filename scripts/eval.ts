@@ -45,8 +45,11 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-o.jsonl', '第六轮最后一份封存集 O：一半通知和办法用语（引用文件条款）、一半手机口语，三分之一长背景，另一位工程师盲写，本轮全部修改之后运行'],
-  ['sealed-n.jsonl', '第六轮最后一份封存集 N：县里各行各业的申报人和亲属，各有各的打字习惯，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-r.jsonl', '第六轮最终封存集 R：每个条目至少两问，范围外三分之一用本领域的词问别的事，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-q.jsonl', '第六轮最终封存集 Q：县职称办忙碌一周收到的问题（申报人、亲属、人事），另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-p.jsonl', '第六轮最终封存集 P：申报人和人事的各种写法，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-o.jsonl', '第六轮封存集 O：一半通知和办法用语（引用文件条款）、一半手机口语，三分之一长背景，另一位工程师盲写'],
+  ['sealed-n.jsonl', '第六轮封存集 N：县里各行各业的申报人和亲属，各有各的打字习惯，另一位工程师盲写'],
   ['sealed-m.jsonl', '第六轮封存集 M：医院、水务公司、中学的人事逐条转述同事的问题，另一位工程师盲写'],
   ['sealed-l.jsonl', '第六轮封存集 L：一年中各个时间点的申报人口吻（开放前、期间、最后一天、之后、教育系统），另一位工程师盲写'],
   ['sealed-k.jsonl', '第六轮封存集 K：每个条目短问、口语错字、通知用语、长背景各种写法，另一位工程师盲写'],

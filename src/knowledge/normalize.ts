@@ -57,7 +57,7 @@ export interface BatchMonths {
 const monthNames = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 
 /**
- * 4月那批 / 十月份的那一批 / 10月那次 → the batch's name. The months come from the windows in rules/, so
+ * 4月那批 / 十月份的那一批 / 4月份开始那次 → the batch's name. The months come from the windows in rules/, so
  * next year's dates need no edit here; a month two batches share is left alone.
  */
 function batchByMonth(batches: readonly BatchMonths[]): Convert {
@@ -68,7 +68,7 @@ function batchByMonth(batches: readonly BatchMonths[]): Convert {
   if (name.size === 0) return (s) => s;
   // Longest first: 十一 before 十, 11 before 1.
   const keys = [...name.keys()].sort((a, b) => b.length - a.length).join('|');
-  const re = new RegExp(`(?<![0-9一二三四五六七八九十])(${keys})月份?(?:(?:的|那|这)*一?(?:批次|批)|的?[那这]一?[次轮回])`, 'g');
+  const re = new RegExp(`(?<![0-9一二三四五六七八九十])(${keys})月份?(?:开始|开)?(?:(?:的|那|这)*一?(?:批次|批)|的?[那这]一?[次轮回])`, 'g');
   return (s) => s.replace(re, (_, m: string) => name.get(m)!);
 }
 

@@ -362,6 +362,19 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('考核认定分哪几个级别', '2024-10-12').entry).toBe('levels');
   });
 
+  it('a month outside every window asks about now, not the first batch; 4月份开始那次 is the first batch', () => {
+    expect(kb.ask('8月份还能申报吗', '2024-10-12').entry).toBe('application-window');
+    const first = kb.ask('4月份开始那次到几号结束', '2024-10-12');
+    expect(first.entry).toBe('first-batch');
+    expect(first.answer).toContain('2024年5月30日');
+  });
+
+  it('recognising a teacher\'s qualification (教师资格认定) is another procedure; lacking one for a title is ours', () => {
+    expect(kb.ask('教资认定要多久才能拿到证', '2024-10-12').found).toBe(false);
+    expect(kb.ask('教师资格认定需要什么材料', '2024-10-12').found).toBe(false);
+    expect(kb.ask('没有教师资格证能认定职称吗', '2024-10-12').entry).toBe('practice-certificate');
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

@@ -375,6 +375,19 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('没有教师资格证能认定职称吗', '2024-10-12').entry).toBe('practice-certificate');
   });
 
+  it.each(['12306账号登录不了', '学信网学历怎么查', '网盘文件怎么上传', '上海的职称认定政策是什么', '广东那边初级职称怎么考核认定'])(
+    'refuses "%s": another platform\'s account or upload, another place\'s rules',
+    (q) => {
+      expect(kb.ask(q, '2024-10-12').found).toBe(false);
+    },
+  );
+
+  it('the same words about our system or with another place as background are still answered', () => {
+    expect(kb.ask('微信上能申报职称吗', '2024-10-12').found).toBe(true);
+    expect(kb.ask('我在广东的公司上班 户口在寻乌 能在这边认定吗', '2024-10-12').found).toBe(true);
+    expect(kb.ask('我之前在深圳干了三年技术，回寻乌了，以前的经历能算吗', '2024-10-12').entry).toBe('prior-work');
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

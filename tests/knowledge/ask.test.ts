@@ -388,6 +388,13 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('我之前在深圳干了三年技术，回寻乌了，以前的经历能算吗', '2024-10-12').entry).toBe('prior-work');
   });
 
+  it('a teacher without the certificate asks about the certificate; one who has it asks about the window', () => {
+    expect(kb.ask('幼儿园老师，教资还没考下来，能先认定职称吗', '2024-10-12').entry).toBe('practice-certificate');
+    expect(kb.ask('我是小学老师，教资有了，现在能交认定材料吗', '2024-10-12').entry).toBe('education-window');
+    // 资格认定 inside 助理级资格认定 is recognition itself, not a teacher's qualification.
+    expect(kb.ask('中专毕业聘任员级满几年可以申报助理级资格认定', '2024-10-12').entry).toBe('years-secondary');
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

@@ -45,9 +45,12 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-r.jsonl', '第六轮最终封存集 R：每个条目至少两问，范围外三分之一用本领域的词问别的事，另一位工程师盲写，本轮全部修改之后运行'],
-  ['sealed-q.jsonl', '第六轮最终封存集 Q：县职称办忙碌一周收到的问题（申报人、亲属、人事），另一位工程师盲写，本轮全部修改之后运行'],
-  ['sealed-p.jsonl', '第六轮最终封存集 P：申报人和人事的各种写法，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-u.jsonl', '第七轮封存集 U：每个条目通知用语和手机快打各至少一问，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-t.jsonl', '第七轮封存集 T：一个月里群里十个不同的人各问十几题，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-s.jsonl', '第七轮封存集 S：各种写法，范围外混合其他应用和网站、外地政策、其他考试证书、认定以后的事，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-r.jsonl', '第六轮最终封存集 R：每个条目至少两问，范围外三分之一用本领域的词问别的事，另一位工程师盲写'],
+  ['sealed-q.jsonl', '第六轮最终封存集 Q：县职称办忙碌一周收到的问题（申报人、亲属、人事），另一位工程师盲写'],
+  ['sealed-p.jsonl', '第六轮最终封存集 P：申报人和人事的各种写法，另一位工程师盲写'],
   ['sealed-o.jsonl', '第六轮封存集 O：一半通知和办法用语（引用文件条款）、一半手机口语，三分之一长背景，另一位工程师盲写'],
   ['sealed-n.jsonl', '第六轮封存集 N：县里各行各业的申报人和亲属，各有各的打字习惯，另一位工程师盲写'],
   ['sealed-m.jsonl', '第六轮封存集 M：医院、水务公司、中学的人事逐条转述同事的问题，另一位工程师盲写'],

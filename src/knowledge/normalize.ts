@@ -72,9 +72,31 @@ function batchByMonth(batches: readonly BatchMonths[]): Convert {
   return (s) => s.replace(re, (_, m: string) => name.get(m)!);
 }
 
-/** Build the normaliser for a lexicon (and the batches' months, for 4月那批); the result is pure and cheap (a few µs a question). */
-export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] = []): Normalizer {
+/** A day of the year that means something in the windows (the last day, just after it, the employers' deadline), and the words that say so. */
+export interface DateMark {
+  month: number;
+  day: number;
+  mark: string;
+}
+
+/**
+ * 11月20号 → 11月20号 截止当天; 5月31号 → 5月31号 截止以后: a bare day (no year before it, so not a
+ * graduation date) is read against the windows in rules/, and the words of its meaning are added.
+ */
+function markDates(marks: readonly DateMark[]): Convert {
+  if (marks.length === 0) return (s) => s;
+  const byDay = new Map(marks.map((m) => [`${m.month}-${m.day}`, m.mark]));
+  const re = /(?<![0-9]年 ?|[0-9])([0-9]{1,2})月([0-9]{1,2})(?![0-9])(?:号|日)?/g;
+  return (s) => s.replace(re, (all, m: string, d: string) => {
+    const mark = byDay.get(`${Number(m)}-${Number(d)}`);
+    return mark ? `${all} ${mark} ` : all;
+  });
+}
+
+/** Build the normaliser for a lexicon (and the windows' months and days, for 4月那批 and 5月31号); the result is pure and cheap (a few µs a question). */
+export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] = [], dates: readonly DateMark[] = []): Normalizer {
   const byMonth = batchByMonth(batches);
+  const byDate = markDates(dates);
   const typos = replacer(lex.typos);
   const synonyms = replacer(Object.fromEntries(Object.entries(lex.synonyms).map(([k, v]) => [k.toLowerCase(), v])));
   const run = (text: string) => {
@@ -84,6 +106,7 @@ export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] =
     // A clause-final 不 is the spoken question particle (能报不, 可以认定不), not a negation.
     s = s.replace(/(?<=\p{Script=Han})不(?= |$)/gu, '吗');
     s = byMonth(s);
+    s = byDate(s);
     s = typos(s);
     s = synonyms(s);
     return s.replace(/\s+/g, ' ').trim();

@@ -9,7 +9,8 @@ import { displayPath, type DataProblem } from '../policy/problems.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
-import { createNormalizer, toHalfWidth, type BatchMonths, type Normalizer } from './normalize.js';
+import { addDays, format, parseISO } from 'date-fns';
+import { createNormalizer, toHalfWidth, type BatchMonths, type DateMark, type Normalizer } from './normalize.js';
 
 /** Everything the knowledge base is built from. */
 export interface KnowledgeData {
@@ -63,7 +64,7 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
       if (r === e.id) problems.push({ file, path: `${at}.related.${i}`, message: '条目不能与自己相关' });
     });
   }
-  const normalize = createNormalizer(lex, policy ? batchMonths(policy) : []);
+  const normalize = createNormalizer(lex, policy ? batchMonths(policy) : [], policy ? dateMarks(policy) : []);
   checkDuplicatePhrasings(entries, normalize, where, problems);
   checkConceptNames(lex, displayPath(path.join(knowledgeDir, LEXICON_FILE)), problems);
   checkConceptVariants(lex, normalize, displayPath(path.join(knowledgeDir, LEXICON_FILE)), problems);
@@ -81,6 +82,23 @@ function batchMonths(policy: Policy): BatchMonths[] {
       if (!entry) out.push((entry = { name, months: [] }));
       for (let m = Number(b.opens.slice(5, 7)); m <= Number(b.closes.slice(5, 7)); m++) if (!entry.months.includes(m)) entry.months.push(m);
     });
+  return out;
+}
+
+/** Days that mean something: each window's last day, the ten days after it, the employers' deadline. */
+function dateMarks(policy: Policy): DateMark[] {
+  const out: DateMark[] = [];
+  const add = (iso: string, mark: string) => {
+    const d = parseISO(iso);
+    out.push({ month: d.getMonth() + 1, day: d.getDate(), mark });
+  };
+  for (const n of policy.notices) {
+    for (const b of n.batches) {
+      add(b.closes, '截止当天');
+      for (let i = 1; i <= 10; i++) add(format(addDays(parseISO(b.closes), i), 'yyyy-MM-dd'), '截止以后');
+    }
+    if (n.employerDeadline) add(n.employerDeadline.date, '单位完成期限');
+  }
   return out;
 }
 

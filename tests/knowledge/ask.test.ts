@@ -395,6 +395,17 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('中专毕业聘任员级满几年可以申报助理级资格认定', '2024-10-12').entry).toBe('years-secondary');
   });
 
+  it('a bare day is read against the windows in rules/: just after a last day is late, 12月20日 is the employers\' deadline', () => {
+    expect(kb.ask('6月3号了还能传材料吗', '2024-10-12').entry).toBe('late-submission');
+    expect(kb.ask('12月20日那个日子是干什么的', '2024-10-12').entry).toBe('employer-deadline');
+    // After a year it is a graduation date, not a late submission.
+    expect(kb.ask('我2019年6月1日毕业，能认定吗', '2024-10-12').entry).not.toBe('late-submission');
+  });
+
+  it.each(['深圳那边认定职称有什么要求', '认定完了单位多久给聘上岗位', '执业证注册到期了怎么延续'])('refuses "%s"', (q) => {
+    expect(kb.ask(q, '2024-10-12').found).toBe(false);
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

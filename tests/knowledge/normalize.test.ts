@@ -45,6 +45,13 @@ describe('normalisation', () => {
     expect(createNormalizer(lex, [{ name: '第一批', months: [5] }, { name: '第二批', months: [5] }])('5月那批')).toBe('5月那批');
   });
 
+  it('adds what a bare day means in the windows: the last day, just after it, the employers\' deadline', () => {
+    expect(kb.normalize('11月20号是最后一天吗')).toBe('11月20号 截止当天 是最后一天吗');
+    expect(kb.normalize('5月31号才上传')).toBe('5月31号 截止以后 才上传');
+    expect(kb.normalize('12月20号')).toBe('12月20号 单位完成期限');
+    expect(kb.normalize('我2019年6月1日毕业')).toBe('我2019年6月1日毕业');
+  });
+
   it('maps English and colloquial words to the wording of the knowledge file', () => {
     expect(kb.normalize('Deadline是啥时候')).toBe('截止是什么时候');
     expect(kb.normalize('know')).toBe('know'); // whole English words only: "now" inside "know" stays

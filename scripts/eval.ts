@@ -45,9 +45,12 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-u.jsonl', '第七轮封存集 U：每个条目通知用语和手机快打各至少一问，另一位工程师盲写，本轮全部修改之后运行'],
-  ['sealed-t.jsonl', '第七轮封存集 T：一个月里群里十个不同的人各问十几题，另一位工程师盲写，本轮全部修改之后运行'],
-  ['sealed-s.jsonl', '第七轮封存集 S：各种写法，范围外混合其他应用和网站、外地政策、其他考试证书、认定以后的事，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-x.jsonl', '第七轮最终封存集 X：每个条目不同的提问人，范围外一半远一半近，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-w.jsonl', '第七轮最终封存集 W：各个申报窗口前后几天收到的问题，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-v.jsonl', '第七轮最终封存集 V：申报人和人事的各种写法，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-u.jsonl', '第七轮封存集 U：每个条目通知用语和手机快打各至少一问，另一位工程师盲写'],
+  ['sealed-t.jsonl', '第七轮封存集 T：一个月里群里十个不同的人各问十几题，另一位工程师盲写'],
+  ['sealed-s.jsonl', '第七轮封存集 S：各种写法，范围外混合其他应用和网站、外地政策、其他考试证书、认定以后的事，另一位工程师盲写'],
   ['sealed-r.jsonl', '第六轮最终封存集 R：每个条目至少两问，范围外三分之一用本领域的词问别的事，另一位工程师盲写'],
   ['sealed-q.jsonl', '第六轮最终封存集 Q：县职称办忙碌一周收到的问题（申报人、亲属、人事），另一位工程师盲写'],
   ['sealed-p.jsonl', '第六轮最终封存集 P：申报人和人事的各种写法，另一位工程师盲写'],

@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-i  rounds 5–6: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-x  rounds 5–7: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only

@@ -4,12 +4,12 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { addDays, format, parseISO } from 'date-fns';
 import { readYaml } from '../policy/yaml-file.js';
 import { displayPath, type DataProblem } from '../policy/problems.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
-import { addDays, format, parseISO } from 'date-fns';
 import { createNormalizer, toHalfWidth, type BatchMonths, type DateMark, type Normalizer } from './normalize.js';
 
 /** Everything the knowledge base is built from. */
@@ -72,12 +72,13 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
   return problems.length > before ? undefined : { entries, fileOf, lexicon: lex, texts, normalize };
 }
 
-/** Per batch of the year (第一批, 第二批 …, by order in each notice), the months its windows span. */
+/** Per batch of the year (第一批, 第二批 … as its name in rules/ says), the months its windows span. */
 function batchMonths(policy: Policy): BatchMonths[] {
   const out: BatchMonths[] = [];
   for (const n of policy.notices)
-    n.batches.forEach((b, i) => {
-      const name = `第${['一', '二', '三', '四'][i] ?? i + 1}批`;
+    n.batches.forEach((b) => {
+      const name = /第[一二三四五六七八九十]+批/.exec(b.name)?.[0];
+      if (!name) return;
       let entry = out.find((x) => x.name === name);
       if (!entry) out.push((entry = { name, months: [] }));
       for (let m = Number(b.opens.slice(5, 7)); m <= Number(b.closes.slice(5, 7)); m++) if (!entry.months.includes(m)) entry.months.push(m);

@@ -78,7 +78,7 @@ export interface RetrieverOptions {
   focusWeight: number;
   /** Cosine: a message needs this many words for its question clauses to be ranked apart. */
   focusMinWords: number;
-  /** Cosine: factor for an entry whose defining concepts (`needs`) the question names none of. */
+  /** Cosine: factor for an entry whose defining concepts (`needs`) the question names none of, or that yields (`yieldsTo`) to a concept it names. */
   needsPenalty: number;
   /**
    * Residual gate: maximum share (by general IDF) of the question's salient words that neither the
@@ -159,10 +159,11 @@ export interface SearchResult {
   inDomain: boolean;
 }
 
-/** A cue in a normalised text: Chinese as a substring, ASCII as a whole word (ie is not in studied). */
-function mentionsCue(normalized: string, cue: string): boolean {
-  if (!/^[a-z0-9]+$/.test(cue)) return normalized.includes(cue);
-  return new RegExp(`(?<![a-z0-9])${cue}(?![a-z0-9])`).test(normalized);
+/** A test for a cue in a normalised text: Chinese as a substring, ASCII as a whole word (ie is not in studied). */
+function cueTest(cue: string): (normalized: string) => boolean {
+  if (!/^[a-z0-9]+$/.test(cue)) return (s) => s.includes(cue);
+  const re = new RegExp(`(?<![a-z0-9])${cue}(?![a-z0-9])`);
+  return (s) => re.test(s);
 }
 
 /** Text → normalised text, supplied by the caller (see normalize.ts). */
@@ -199,7 +200,7 @@ export class Retriever {
   private readonly entryConcepts: Set<string>[] = [];
   /** Concept variants (normalised): a word the lexicon knows is not a leftover. */
   private readonly variants = new Set<string>();
-  private readonly askSlots: { name: string; cues: string[] }[];
+  private readonly askSlots: { name: string; tests: ((normalized: string) => boolean)[] }[];
   /** Per entry: the ask slots its phrasings or answer speak of. */
   private readonly entrySlots: Set<string>[] = [];
 
@@ -270,10 +271,10 @@ export class Retriever {
     }
     this.offTopic = norm(gateWords.offTopicCues).filter((w) => !known.has(w));
     this.conceptOf.forEach(([v]) => this.variants.add(v));
-    this.askSlots = (gateWords.askSlots ?? []).map((a) => ({ name: a.name, cues: norm(a.cues) }));
+    this.askSlots = (gateWords.askSlots ?? []).map((a) => ({ name: a.name, tests: norm(a.cues).map(cueTest) }));
     for (const e of entries) {
       const text = [...e.phrasings, e.answerText].map((x) => this.normalize(x)).join('\n');
-      this.entrySlots.push(new Set(this.askSlots.filter((a) => a.cues.some((c) => text.includes(c))).map((a) => a.name)));
+      this.entrySlots.push(new Set(this.askSlots.filter((a) => a.tests.some((t) => t(text))).map((a) => a.name)));
     }
   }
 
@@ -467,7 +468,7 @@ export class Retriever {
     // The kind of ask (a fee, office hours, a transfer) must be one the best entry speaks of: sharing
     // the topic (职称评审, 社保, 职称办) is not answering 多少钱 / 几点上班 / 怎么转回来.
     const topIndex = top ? this.entries.findIndex((e) => e.id === top.id) : -1;
-    const unanswered = this.askSlots.find((a) => a.cues.some((c) => mentionsCue(normalized, c)) && !(topIndex >= 0 && this.entrySlots[topIndex]!.has(a.name)));
+    const unanswered = this.askSlots.find((a) => a.tests.some((t) => t(normalized)) && !(topIndex >= 0 && this.entrySlots[topIndex]!.has(a.name)));
     const inDomain = !other && !unanswered && (hasConcept ? core || !offTopic : strong && !offTopic) && residual.share <= o.maxResidual;
     let found: boolean;
     if (o.gate === 'concept') {

@@ -406,6 +406,13 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
   });
 
+  it.each(['助理工程师评中级要几年', '职称证书有什么用', '认定的职称去外省承认吗', '执业药师注册需要什么材料', '继续教育学时不够能认定吗', '公务员遴选条件'])(
+    'refuses "%s": the next review, what a title is worth, other registrations, continuing education',
+    (q) => {
+      expect(kb.ask(q, '2024-10-12').found).toBe(false);
+    },
+  );
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

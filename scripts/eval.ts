@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-x  rounds 5–7: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-aa rounds 5–8: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
@@ -45,9 +45,12 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-x.jsonl', '第七轮最终封存集 X：每个条目不同的提问人，范围外一半远一半近，另一位工程师盲写，本轮全部修改之后运行'],
-  ['sealed-w.jsonl', '第七轮最终封存集 W：各个申报窗口前后几天收到的问题，另一位工程师盲写，本轮全部修改之后运行'],
-  ['sealed-v.jsonl', '第七轮最终封存集 V：申报人和人事的各种写法，另一位工程师盲写，本轮全部修改之后运行'],
+  ['sealed-aa.jsonl', '第八轮封存集 AA：每个条目各种语体，另一位工程师盲写，最终版本运行'],
+  ['sealed-z.jsonl', '第八轮封存集 Z：县职称办一整年收到的问题，范围外自由发挥，另一位工程师盲写，最终版本运行'],
+  ['sealed-y.jsonl', '第八轮封存集 Y：申报人、亲属、人事的各种写法，另一位工程师盲写，最终版本运行'],
+  ['sealed-x.jsonl', '第七轮封存集 X：每个条目不同的提问人，范围外一半远一半近，另一位工程师盲写'],
+  ['sealed-w.jsonl', '第七轮封存集 W：各个申报窗口前后几天收到的问题，另一位工程师盲写'],
+  ['sealed-v.jsonl', '第七轮封存集 V：申报人和人事的各种写法，另一位工程师盲写'],
   ['sealed-u.jsonl', '第七轮封存集 U：每个条目通知用语和手机快打各至少一问，另一位工程师盲写'],
   ['sealed-t.jsonl', '第七轮封存集 T：一个月里群里十个不同的人各问十几题，另一位工程师盲写'],
   ['sealed-s.jsonl', '第七轮封存集 S：各种写法，范围外混合其他应用和网站、外地政策、其他考试证书、认定以后的事，另一位工程师盲写'],

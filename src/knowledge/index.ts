@@ -85,6 +85,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
       questionMarkers: lexicon.questionMarkers,
       askSlots: lexicon.askSlots,
       genericTerms: lexicon.genericTerms,
+      decisiveConcepts: lexicon.decisiveConcepts,
     },
     lexicon.conceptPatterns,
   );

@@ -121,7 +121,7 @@ function checkDuplicatePhrasings(entries: Entry[], norm: (text: string) => strin
 
 /** The gate's concept lists must name concepts defined under `concepts`, or the gate silently weakens. */
 function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]): void {
-  for (const key of ['domainConcepts', 'coreConcepts'] as const) {
+  for (const key of ['domainConcepts', 'coreConcepts', 'decisiveConcepts'] as const) {
     lex[key].forEach((c, i) => {
       if (!(c in lex.concepts)) problems.push({ file, path: `${key}.${i}`, message: `概念“${c}”没有在 concepts 中定义` });
     });

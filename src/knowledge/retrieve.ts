@@ -136,6 +136,8 @@ export interface GateWords {
   askSlots?: readonly { name: string; cues: readonly string[] }[];
   /** Words and concepts every question about recognition uses (考核认定, 专业技术资格): they weigh less in ranking. */
   genericTerms?: readonly string[];
+  /** Concepts that decide the entry when named (造假): entries that never name them rank lower. */
+  decisiveConcepts?: readonly string[];
 }
 
 /** One ranked candidate. */
@@ -350,6 +352,7 @@ export class Retriever {
     // IDF weight of each concept the question names, for the specificity penalty.
     const weights = o.conceptMiss > 0 ? [...named].map((c) => [c, this.cosPhrasings.idf('@' + c)] as const) : [];
     const totalWeight = weights.reduce((a, [, w]) => a + w, 0);
+    const decisive = (this.gateWords.decisiveConcepts ?? []).filter((c) => named.has(c));
     for (const [i, f] of firsts) {
       let s = f + o.secondWeight * (seconds.get(i) ?? 0);
       if (totalWeight > 0) {
@@ -359,6 +362,7 @@ export class Retriever {
       const needs = this.entries[i]!.needs;
       if (needs?.length && !needs.some((c) => named.has(c))) s *= o.needsPenalty;
       if (this.entries[i]!.yieldsTo?.some((c) => named.has(c))) s *= o.needsPenalty;
+      if (decisive.some((c) => !this.entryConcepts[i]!.has(c))) s *= o.needsPenalty;
       out.set(i, s);
     }
     if (o.answerCosine > 0) for (const [i, s] of this.cosAnswers.score(q)) out.set(i, (out.get(i) ?? 0) + o.answerCosine * s);

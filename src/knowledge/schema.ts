@@ -91,6 +91,8 @@ export const lexicon = z
     questionMarkers: z.array(z.string().min(1)).default([]),
     /** Words and concepts nearly every question uses (考核认定, 专业技术资格, 职称): they weigh less in ranking. */
     genericTerms: z.array(z.string().min(1)).default([]),
+    /** Concepts that decide the entry when named (造假): an entry none of whose phrasings names one ranks lower. */
+    decisiveConcepts: z.array(z.string().min(1)).default([]),
     // What a question asks for (a fee, office hours, moving contributions): answered only by an entry that speaks of it.
     askSlots: z.array(z.strictObject({ name: z.string().min(1), cues: z.array(z.string().min(1)).min(1) })).default([]),
   })

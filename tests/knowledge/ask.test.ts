@@ -413,6 +413,14 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     },
   );
 
+  it('who reviews is asked even with the office named; a private employer is 老板开的; the employer\'s account at a private school', () => {
+    expect(kb.ask('业绩是职称办审还是单位审', '2024-10-12').entry).toBe('work-review-duty');
+    expect(kb.ask('在老板开的公司做技术员能认定助理工程师吗', '2024-10-12').entry).toBe('private-engineering');
+    expect(kb.ask('民办幼儿园的单位账号在哪开', '2024-10-12').entry).toBe('org-account');
+    // 事业编的 is a kind of post, not 编的 (made up).
+    expect(kb.ask('事业编的能报吗', '2024-10-12').entry).not.toBe('integrity');
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

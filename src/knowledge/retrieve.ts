@@ -78,7 +78,10 @@ export interface RetrieverOptions {
   focusWeight: number;
   /** Cosine: a message needs this many words for its question clauses to be ranked apart. */
   focusMinWords: number;
-  /** Cosine: factor for an entry whose defining concepts (`needs`) the question names none of, or that yields (`yieldsTo`) to a concept it names. */
+  /**
+   * Cosine: factor for an entry whose defining concepts (`needs`) the question names none of, that
+   * yields (`yieldsTo`) to a concept it names, or that never names a decisive concept (造假) it names.
+   */
   needsPenalty: number;
   /**
    * Residual gate: maximum share (by general IDF) of the question's salient words that neither the

@@ -421,6 +421,11 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('事业编的能报吗', '2024-10-12').entry).not.toBe('integrity');
   });
 
+  it('逾期 of a loan is not a late application', () => {
+    expect(kb.ask('网贷逾期了会不会坐牢', '2024-10-12').found).toBe(false);
+    expect(kb.ask('逾期了还能交吗', '2024-10-12').entry).toBe('late-submission');
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

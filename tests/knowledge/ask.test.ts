@@ -426,6 +426,12 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('逾期了还能交吗', '2024-10-12').entry).toBe('late-submission');
   });
 
+  it('the order of the steps is the procedure; a broken link is the system\'s address, not whether it is open', () => {
+    expect(kb.ask('先单位考核还是先网上报', '2024-10-12').entry).toBe('procedure');
+    expect(kb.ask('系统网址之前那个打不开了', '2024-10-12').entry).toBe('system-url');
+    expect(kb.ask('新的评价标准和认定办法冲突按哪个', '2024-10-12').entry).toBe('latest-rule');
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-ad rounds 5–8: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-ag rounds 5–9: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
@@ -45,9 +45,12 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-ad.jsonl', '第八轮最终封存集 AD：每个条目不同提问人和语体，另一位工程师盲写，最终版本运行'],
-  ['sealed-ac.jsonl', '第八轮最终封存集 AC：申报旺季各行各业的人，范围外自由发挥，另一位工程师盲写，最终版本运行'],
-  ['sealed-ab.jsonl', '第八轮最终封存集 AB：申报人、亲属、人事的各种写法，另一位工程师盲写，最终版本运行'],
+  ['sealed-ag.jsonl', '第九轮最终封存集 AG：每个条目不同提问人和语体，另一位工程师盲写，最终版本运行'],
+  ['sealed-af.jsonl', '第九轮最终封存集 AF：县里申报群一年的提问，范围外自由发挥，另一位工程师盲写，最终版本运行'],
+  ['sealed-ae.jsonl', '第九轮最终封存集 AE：申报人、亲属、人事的各种写法，另一位工程师盲写，最终版本运行'],
+  ['sealed-ad.jsonl', '第八轮封存集 AD：每个条目不同提问人和语体，另一位工程师盲写'],
+  ['sealed-ac.jsonl', '第八轮封存集 AC：申报旺季各行各业的人，范围外自由发挥，另一位工程师盲写'],
+  ['sealed-ab.jsonl', '第八轮封存集 AB：申报人、亲属、人事的各种写法，另一位工程师盲写'],
   ['sealed-aa.jsonl', '第八轮封存集 AA：每个条目各种语体，另一位工程师盲写'],
   ['sealed-z.jsonl', '第八轮封存集 Z：县职称办一整年收到的问题，范围外自由发挥，另一位工程师盲写'],
   ['sealed-y.jsonl', '第八轮封存集 Y：申报人、亲属、人事的各种写法，另一位工程师盲写'],

@@ -432,6 +432,12 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('新的评价标准和认定办法冲突按哪个', '2024-10-12').entry).toBe('latest-rule');
   });
 
+  it('another public service is refused, but the same words as a workplace are background', () => {
+    expect(kb.ask('农村宅基地怎么申请', '2024-10-12').found).toBe(false);
+    expect(kb.ask('我在退役军人事务局上班，大专毕业，能认定吗', '2024-10-12').found).toBe(true);
+    expect(kb.ask('职高老师还能不能参加中小学一级教师的评审啊', '2024-10-12').entry).toBe('vocational-teachers');
+  });
+
   it('下一波 is the next batch', () => {
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });

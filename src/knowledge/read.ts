@@ -53,12 +53,10 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
   const ids = new Set(entries.map((e) => e.id));
   for (const e of entries) {
     const { file, at } = where(e.id);
-    e.needs?.forEach((c, i) => {
-      if (lex && !(c in lex.concepts)) problems.push({ file, path: `${at}.needs.${i}`, message: `概念“${c}”没有在 knowledge/lexicon.yaml 的 concepts 中定义` });
-    });
-    e.yieldsTo?.forEach((c, i) => {
-      if (lex && !(c in lex.concepts)) problems.push({ file, path: `${at}.yieldsTo.${i}`, message: `概念“${c}”没有在 knowledge/lexicon.yaml 的 concepts 中定义` });
-    });
+    for (const key of ['needs', 'yieldsTo'] as const)
+      e[key]?.forEach((c, i) => {
+        if (!(c in lex.concepts)) problems.push({ file, path: `${at}.${key}.${i}`, message: `概念“${c}”没有在 knowledge/lexicon.yaml 的 concepts 中定义` });
+      });
     e.related.forEach((r, i) => {
       if (!ids.has(r)) problems.push({ file, path: `${at}.related.${i}`, message: `相关条目“${r}”不存在` });
       if (r === e.id) problems.push({ file, path: `${at}.related.${i}`, message: '条目不能与自己相关' });

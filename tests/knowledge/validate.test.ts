@@ -58,14 +58,12 @@ describe('the knowledge validator', () => {
     expect(p.some((x) => x.path === 'conceptPatterns.上传.0' && x.message.includes('正则'))).toBe(true);
   });
 
-  it('rejects an entry that yields to a concept the lexicon never defines', () => {
-    const root = brokenCopy('method.yaml', (t) => t.replace('    yieldsTo: [学历]', '    yieldsTo: [学位证]'));
-    expect(problemsOf(root).some((x) => x.path.endsWith('.yieldsTo.0') && x.message.includes('学位证'))).toBe(true);
-  });
-
-  it('rejects an entry that needs a concept the lexicon never defines', () => {
-    const root = brokenCopy('conditions.yaml', (t) => t.replace('    needs: [非国有]', '    needs: [非国营]'));
-    expect(problemsOf(root).some((x) => x.path.endsWith('.needs.0') && x.message.includes('非国营'))).toBe(true);
+  it.each([
+    ['needs', 'conditions.yaml', '    needs: [非国有]', '    needs: [非国营]', '非国营'],
+    ['yieldsTo', 'method.yaml', '    yieldsTo: [学历]', '    yieldsTo: [学位证]', '学位证'],
+  ])('rejects an entry whose %s names a concept the lexicon never defines', (key, file, from, to, concept) => {
+    const root = brokenCopy(file, (t) => t.replace(from, to));
+    expect(problemsOf(root).some((x) => x.path.endsWith(`.${key}.0`) && x.message.includes(concept))).toBe(true);
   });
 
   it('rejects a gate concept that the lexicon never defines', () => {

@@ -45,6 +45,9 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
+  ['sealed-aj.jsonl', '第十轮封存集 AJ：另一位工程师盲写，本轮开始时的版本运行'],
+  ['sealed-ai.jsonl', '第十轮封存集 AI：另一位工程师盲写，本轮开始时的版本运行'],
+  ['sealed-ah.jsonl', '第十轮封存集 AH：另一位工程师盲写，本轮开始时的版本运行'],
   ['sealed-ag.jsonl', '第九轮最终封存集 AG：每个条目不同提问人和语体，另一位工程师盲写，最终版本运行'],
   ['sealed-af.jsonl', '第九轮最终封存集 AF：县里申报群一年的提问，范围外自由发挥，另一位工程师盲写，最终版本运行'],
   ['sealed-ae.jsonl', '第九轮最终封存集 AE：申报人、亲属、人事的各种写法，另一位工程师盲写，最终版本运行'],

@@ -52,6 +52,8 @@ export interface KnowledgeBaseInternals extends KnowledgeBase {
   normalize(text: string): string;
   /** The live retriever options: every knob is read per search, so tuning may change them without a rebuild. */
   options: RetrieverOptions;
+  /** The lexicon concepts a normalised text names (for the evaluation scripts and tests). */
+  concepts(normalized: string): Set<string>;
 }
 
 /** Load knowledge/ (or `dir`) against `policy`; throws `DataError` naming every problem. */
@@ -121,6 +123,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     normalize,
     options: retriever.options,
     search: (q) => retriever.search(q),
+    concepts: (n) => retriever.concepts(n),
     ask(question: string, now: string): Answer {
       const result = retriever.search(question);
       const top = result.hits[0];

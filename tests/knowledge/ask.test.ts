@@ -438,3 +438,23 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
     expect(kb.ask('下一波什么时候', '2024-04-20').entry).toBe('next-window');
   });
 });
+
+describe('round 10: what was studied, a fake, whose name differs, what to hand in', () => {
+  it.each([
+    ['学计算机的在农技站上班能认定农艺师吗', 'major-match', '学计算机的 is what was studied, not the exam-only series'],
+    ['拿假文凭去报会怎样', 'integrity', '假文凭 is falsifying'],
+    ['是不是每年就一次机会', 'frequency', 'how often, with no other domain word'],
+    ['社保单位跟现在上班的单位对不上', 'insurance-mismatch', 'the employers differ'],
+    ['建账号时名字跟社保上不一样', 'identity-match', "the person's own name differs"],
+    ['考核认定要带哪些东西', 'materials', '带哪些 is what to hand in'],
+    ['要提交啥', 'materials', '提交啥 is what to hand in'],
+    ['本年度的申报网址是什么', 'system-url', '本年度 is not the year to pick'],
+    ['在江西省职称申报评审系统里填申报年份怎么选', 'application-year', 'the year to pick, with the system named'],
+  ])('"%s" → %s (%s)', (q, entry) => {
+    expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
+  });
+
+  it('another platform\'s download is not ours even when it is about a diploma', () => {
+    expect(kb.ask('学信网的学历报告在哪下载', '2024-10-12').found).toBe(false);
+  });
+});

@@ -450,6 +450,8 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     ['要提交啥', 'materials', '提交啥 is what to hand in'],
     ['本年度的申报网址是什么', 'system-url', '本年度 is not the year to pick'],
     ['在江西省职称申报评审系统里填申报年份怎么选', 'application-year', 'the year to pick, with the system named'],
+    ['初中老师 本科毕业三年 教师资格证拿到了 第一批能报吗', 'education-window', 'with the certificate in hand a batch question is the window'],
+    ['想自己在网上注册个账号，找不到注册入口', 'personal-account', 'registering oneself is who opens the account, not where the system is'],
   ])('"%s" → %s (%s)', (q, entry) => {
     expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
   });

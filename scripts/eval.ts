@@ -45,6 +45,9 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
+  ['sealed-am.jsonl', '第十轮封存集 AM：另一位工程师盲写，本轮第二个版本运行'],
+  ['sealed-al.jsonl', '第十轮封存集 AL：另一位工程师盲写，本轮第二个版本运行'],
+  ['sealed-ak.jsonl', '第十轮封存集 AK：另一位工程师盲写，本轮第二个版本运行'],
   ['sealed-aj.jsonl', '第十轮封存集 AJ：另一位工程师盲写，本轮开始时的版本运行'],
   ['sealed-ai.jsonl', '第十轮封存集 AI：另一位工程师盲写，本轮开始时的版本运行'],
   ['sealed-ah.jsonl', '第十轮封存集 AH：另一位工程师盲写，本轮开始时的版本运行'],

@@ -83,6 +83,8 @@ export interface RetrieverOptions {
    * yields (`yieldsTo`) to a concept it names, or that never names a decisive concept (造假) it names.
    */
   needsPenalty: number;
+  /** Cosine: drop from the question vector a concept variant no phrasing uses (its concept token carries it). */
+  absorbVariants: boolean;
   /**
    * Residual gate: maximum share (by general IDF) of the question's salient words that neither the
    * knowledge file nor the lexicon covers — what the question asks beyond the file. 1 = off.
@@ -114,6 +116,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   exclusivePenalty: 0.6,
   conceptMiss: 0.2,
   needsPenalty: 0.6,
+  absorbVariants: true,
   focusWeight: 0.25,
   focusMinWords: 18,
   genericWeight: 0.6,
@@ -203,8 +206,8 @@ export class Retriever {
   private readonly markers: string[];
   /** Per entry: the concepts its title and phrasings name. */
   private readonly entryConcepts: Set<string>[] = [];
-  /** Concept variants (normalised): a word the lexicon knows is not a leftover. */
-  private readonly variants = new Set<string>();
+  /** Concept variants (normalised) → their concept: a word the lexicon knows is not a leftover. */
+  private readonly variants = new Map<string, string>();
   private readonly askSlots: { name: string; tests: ((normalized: string) => boolean)[] }[];
   /** Per entry: the ask slots its phrasings or answer speak of. */
   private readonly entrySlots: Set<string>[] = [];
@@ -275,7 +278,7 @@ export class Retriever {
       this.answerVocab[i]!.forEach((w) => known.add(w));
     }
     this.offTopic = norm(gateWords.offTopicCues).filter((w) => !known.has(w));
-    this.conceptOf.forEach(([v]) => this.variants.add(v));
+    this.conceptOf.forEach(([v, c]) => this.variants.set(v, c));
     this.askSlots = (gateWords.askSlots ?? []).map((a) => ({ name: a.name, tests: norm(a.cues).map(cueTest) }));
     for (const e of entries) {
       const text = [...e.phrasings, e.answerText].map((x) => this.normalize(x)).join('\n');
@@ -324,8 +327,11 @@ export class Retriever {
     const v = new Map<string, number>();
     const o = this.options;
     const g = (k: string, w: number) => (o.genericWeight !== 1 && this.generic.has(k) ? w * o.genericWeight : w);
-    for (const b of t.bigrams) v.set(b, g(b, o.bigramWeight));
-    for (const w of t.words) v.set(w, g(w, 1));
+    // A concept variant no phrasing uses (晚交 when only 逾期 / 过了 are written) is carried by its concept
+    // token: its word and in-word bigrams would only lower the score as unknown words.
+    const absorbed = o.absorbVariants ? t.words.filter((w) => named.has(this.variants.get(w) ?? '') && !this.cosPhrasings.has(w)) : [];
+    for (const b of t.bigrams) if (!absorbed.some((w) => w.includes(b.slice(1)))) v.set(b, g(b, o.bigramWeight));
+    for (const w of t.words) if (!absorbed.includes(w)) v.set(w, g(w, 1));
     for (const c of named) v.set('@' + c, g('@' + c, o.conceptWeight));
     return v;
   }

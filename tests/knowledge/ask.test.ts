@@ -456,6 +456,27 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
   });
 
+  it.each([
+    ['7月份能交材料吗', 'application-window', 'a month with no teacher named asks about the windows, not the teachers\' one nor the list of materials'],
+    ['什么时候截止 别错过了', 'deadline', '别错过了 is not late'],
+    ['我的毕业证是假的会被查吗', 'integrity', '是假的 is falsifying'],
+    ['缴费证明在哪里上传 要去社保局开吗', 'social-insurance', 'where to upload in our system, though another office is named'],
+    ['认定是不是不用开评审会', 'what-is', '评审会 asks what recognition is, not another review'],
+    ['6月份系统开着吗 能交吗', 'application-window', 'a variant no phrasing uses (开着) is carried by its concept'],
+  ])('"%s" → %s (%s)', (q, entry) => {
+    expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
+  });
+
+  it('a router\'s password is not an account in the title system', () => {
+    expect(kb.ask('路由器密码忘了', '2024-10-12').found).toBe(false);
+  });
+
+  it('a document number names no day: 赣人社字〔2013〕30号 is not the 30th', () => {
+    const k = loadKnowledge(loadPolicy());
+    expect(k.concepts(k.normalize('依据赣人社字〔2013〕30号第七条要交哪些材料'))).not.toContain('时间');
+    expect(k.concepts(k.normalize('5月30号截止吗'))).toContain('时间');
+  });
+
   it('another platform\'s download is not ours even when it is about a diploma', () => {
     expect(kb.ask('学信网的学历报告在哪下载', '2024-10-12').found).toBe(false);
   });

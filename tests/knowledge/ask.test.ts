@@ -467,6 +467,19 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
   });
 
+  it('only the last day of a batch is the deadline entry, which names every batch\'s last day; a range stays the batch', () => {
+    const last = kb.ask('第一批最晚哪天交', '2024-10-12');
+    expect(last.entry).toBe('deadline');
+    expect(last.answer).toContain('2024年5月30日');
+    expect(last.answer).toContain('2024年11月20日');
+    expect(kb.ask('第二批最后一天是11月20号吧', '2024-10-12').entry).toBe('deadline');
+    expect(kb.ask('上半年那批几号开始几号结束', '2024-10-12').entry).toBe('first-batch');
+  });
+
+  it('every condition at once is the overview, not the education entry', () => {
+    expect(kb.ask('学历专业年限这些总的有啥要求', '2024-10-12').entry).toBe('conditions-overview');
+  });
+
   it('a router\'s password is not an account in the title system', () => {
     expect(kb.ask('路由器密码忘了', '2024-10-12').found).toBe(false);
   });

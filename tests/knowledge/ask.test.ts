@@ -480,6 +480,32 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(kb.ask('学历专业年限这些总的有啥要求', '2024-10-12').entry).toBe('conditions-overview');
   });
 
+  // Off-topic probes written blind (OOS only): the same words (材料, 账号, 网站, 社保, 条件), another matter.
+  it.each([
+    ['普通话证书丢了怎么补', 'another certificate'],
+    ['公需课在哪个网站学', 'continuing education'],
+    ['学习通账号怎么注销', "another platform's account"],
+    ['优秀教师评选要准备哪些材料', 'an award'],
+    ['新员工入职要交哪些材料', 'joining an employer'],
+    ['就业困难人员认定要啥材料', 'another recognition'],
+    ['会昌县职称办电话多少', "another county's office"],
+    ['社保里的钱能取出来吗', 'withdrawing contributions'],
+    ['在职研究生一年学费多少', 'a fee'],
+    ['特岗教师报名条件有哪些', 'another exam'],
+    ['试用期公司可以不交社保吗', 'a personnel matter'],
+    ['幼儿园报名几号开始', "a child's schooling"],
+    ['辛苦了老师', 'thanks'],
+    ['职称聘任是不是要等岗位空出来', 'appointment after recognition'],
+    ['县人社局的公众号叫什么', "another platform's account"],
+    ['大学录取后档案怎么寄过去', 'moving a file'],
+  ])('refuses "%s": %s', (q) => {
+    expect(kb.ask(q, '2024-10-12').found).toBe(false);
+  });
+
+  it('the same personnel words with an application are still ours', () => {
+    expect(kb.ask('我辞职了现在没单位，申报账号找谁开', '2024-10-12').entry).toBe('personal-account');
+  });
+
   it('a router\'s password is not an account in the title system', () => {
     expect(kb.ask('路由器密码忘了', '2024-10-12').found).toBe(false);
   });

@@ -88,6 +88,8 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
       askSlots: lexicon.askSlots,
       genericTerms: lexicon.genericTerms,
       decisiveConcepts: lexicon.decisiveConcepts,
+      askFrames: lexicon.askFrames,
+      knownWords: lexicon.knownWords,
     },
     lexicon.conceptPatterns,
   );

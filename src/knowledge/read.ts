@@ -134,6 +134,13 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
       }
     });
   }
+  lex.askFrames.forEach((p, i) => {
+    try {
+      new RegExp(p, 'u');
+    } catch (err) {
+      problems.push({ file, path: `askFrames.${i}`, message: `正则表达式写错了：${(err as Error).message}` });
+    }
+  });
   lex.otherMatters.forEach((m, i) =>
     m.unless.forEach((c, j) => {
       if (!(c in lex.concepts)) problems.push({ file, path: `otherMatters.${i}.unless.${j}`, message: `概念“${c}”没有在 concepts 中定义` });

@@ -16,6 +16,7 @@
 import { Bm25Index } from './bm25.js';
 import { CosineIndex } from './vector.js';
 import { generalIdf, mentionsSegment, tokenize, type Tokens } from './segment.js';
+import { AskObjectGate } from './ask-object.js';
 
 /** What the retriever needs from an entry. */
 export interface IndexedEntry {
@@ -85,6 +86,8 @@ export interface RetrieverOptions {
   needsPenalty: number;
   /** Cosine: drop from the question vector a concept variant no phrasing uses (its concept token carries it). */
   absorbVariants: boolean;
+  /** Gate: below this top score, a question whose ask object names a noun the file does not know is not answered. */
+  objectMaxScore: number;
   /**
    * Residual gate: maximum share (by general IDF) of the question's salient words that neither the
    * knowledge file nor the lexicon covers — what the question asks beyond the file. 1 = off.
@@ -117,6 +120,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   conceptMiss: 0.2,
   needsPenalty: 0.6,
   absorbVariants: true,
+  objectMaxScore: 0.7,
   focusWeight: 0.25,
   focusMinWords: 18,
   genericWeight: 0.6,
@@ -144,6 +148,10 @@ export interface GateWords {
   genericTerms?: readonly string[];
   /** Concepts that decide the entry when named (造假): entries that never name them rank lower. */
   decisiveConcepts?: readonly string[];
+  /** Ask frames (要哪些材料, 在哪里查): the nouns before one name what is asked about. */
+  askFrames?: readonly string[];
+  /** Nouns that may stand before an ask frame without being in the knowledge file (同事, 领导). */
+  knownWords?: readonly string[];
 }
 
 /** One ranked candidate. */
@@ -209,6 +217,9 @@ export class Retriever {
   /** Concept variants (normalised) → their concept: a word the lexicon knows is not a leftover. */
   private readonly variants = new Map<string, string>();
   private readonly askSlots: { name: string; tests: ((normalized: string) => boolean)[] }[];
+  private readonly objectGate: AskObjectGate;
+  /** Concept patterns as global expressions, for marking what they cover. */
+  private readonly conceptRegexesGlobal: RegExp[];
   /** Per entry: the ask slots its phrasings or answer speak of. */
   private readonly entrySlots: Set<string>[] = [];
 
@@ -230,6 +241,7 @@ export class Retriever {
       for (let i = 0; i + 1 < w.length; i++) this.generic.add('#' + w.slice(i, i + 2));
     }
     this.conceptRegexes = Object.entries(conceptPatterns).flatMap(([c, ps]) => ps.map((p) => [new RegExp(p, 'u'), c] as [RegExp, string]));
+    this.conceptRegexesGlobal = this.conceptRegexes.map(([re]) => new RegExp(re.source, 'gu'));
     const norm = (ws: readonly string[]) => ws.map((w) => this.normalize(w)).filter((w) => w !== '');
     this.otherMatters = (gateWords.otherMatters ?? []).map((m) => ({ name: m.name, cues: norm(m.cues), asks: m.asks && norm(m.asks), unless: [...m.unless] }));
     this.exclusive = (gateWords.exclusive ?? []).map(norm);
@@ -280,6 +292,12 @@ export class Retriever {
     this.offTopic = norm(gateWords.offTopicCues).filter((w) => !known.has(w));
     this.conceptOf.forEach(([v, c]) => this.variants.set(v, c));
     this.askSlots = (gateWords.askSlots ?? []).map((a) => ({ name: a.name, tests: norm(a.cues).map(cueTest) }));
+    const knownWords = new Set(norm(gateWords.knownWords ?? []));
+    this.objectGate = new AskObjectGate(
+      gateWords.askFrames ?? [],
+      { knows: (w) => this.entryWords.has(w) || this.variants.has(w) || knownWords.has(w), covered: (n) => this.conceptCoverage(n) },
+      options.salientIdf,
+    );
     for (const e of entries) {
       const text = [...e.phrasings, e.answerText].map((x) => this.normalize(x)).join('\n');
       this.entrySlots.push(new Set(this.askSlots.filter((a) => a.tests.some((t) => t(text))).map((a) => a.name)));
@@ -320,6 +338,15 @@ export class Retriever {
     }
     for (const [re, c] of this.conceptRegexes) if (re.test(normalized)) out.add(c);
     return out;
+  }
+
+  /** Per character of a normalised text: true when a concept variant, generic term or concept pattern covers it. */
+  private conceptCoverage(normalized: string): boolean[] {
+    const covered = new Array<boolean>(normalized.length).fill(false);
+    const mark = (at: number, length: number) => covered.fill(true, at, at + length);
+    for (const [v] of this.conceptScan) for (let i = normalized.indexOf(v); i >= 0; i = normalized.indexOf(v, i + 1)) mark(i, v.length);
+    for (const re of this.conceptRegexesGlobal) for (const m of normalized.matchAll(re)) if (m[0].length) mark(m.index!, m[0].length);
+    return covered;
   }
 
   /** The cosine vector of a normalised text: words, in-word bigrams and concept tokens. */
@@ -489,7 +516,10 @@ export class Retriever {
     } else {
       found = hasContent && top !== undefined && top.coverage >= o.minCoverage && domain >= o.minDomain && (top.coverage + domain) / 2 >= o.minConfidence;
     }
-    const debug = `dom ${domain.toFixed(2)} cov ${top?.coverage.toFixed(2)} score ${top?.score.toFixed(2)} ${inDomain ? '领域内' : '领域外'}${core ? ' 核心' : ''}${other ? ' 其他事务:' + other.name : ''}${offTopic ? ' 领域外用词' : ''}${unanswered ? ' 未答所问:' + unanswered.name : ''} 剩余 ${residual.share.toFixed(2)}[${residual.words.join(',')}]`;
+    // A middling match whose ask names another matter (优秀教师评选要准备哪些材料) is not an answer.
+    const foreign = found && top !== undefined && top.score < o.objectMaxScore ? this.objectGate.foreignWords(normalized) : [];
+    if (foreign.length) found = false;
+    const debug = `dom ${domain.toFixed(2)} cov ${top?.coverage.toFixed(2)} score ${top?.score.toFixed(2)} ${inDomain ? '领域内' : '领域外'}${core ? ' 核心' : ''}${other ? ' 其他事务:' + other.name : ''}${offTopic ? ' 领域外用词' : ''}${unanswered ? ' 未答所问:' + unanswered.name : ''} 剩余 ${residual.share.toFixed(2)}[${residual.words.join(',')}]${foreign.length ? ' 未知对象:' + foreign.join(',') : ''}`;
     return { hits, hasContent, found, domain, inDomain, debug };
   }
 

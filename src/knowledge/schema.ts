@@ -95,6 +95,10 @@ export const lexicon = z
     decisiveConcepts: z.array(z.string().min(1)).default([]),
     // What a question asks for (a fee, office hours, moving contributions): answered only by an entry that speaks of it.
     askSlots: z.array(z.strictObject({ name: z.string().min(1), cues: z.array(z.string().min(1)).min(1) })).default([]),
+    // Ask frames (regular expressions over the normalised clause): the nouns before one are what is asked about.
+    askFrames: z.array(z.string().min(1)).default([]),
+    // Nouns allowed before an ask frame though the knowledge file does not use them (同事, 领导).
+    knownWords: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof lexicon>;

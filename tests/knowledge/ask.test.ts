@@ -502,6 +502,21 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
   });
 
+  // The object of the ask (the nouns before 要什么条件 / 在哪里查 / 去哪里申请) is another matter.
+  it.each([
+    ['高新技术企业认定要什么条件', 'another recognition'],
+    ['规培结业证书在哪里查得到', 'another certificate'],
+    ['职业病诊断去哪里申请', 'another procedure'],
+  ])('refuses "%s": its ask object is %s', (q) => {
+    expect(kb.ask(q, '2024-10-12').found).toBe(false);
+  });
+
+  it('who is asking (姐妹们, 领导) or the province\'s app before the ask does not make it another matter', () => {
+    expect(kb.ask('姐妹们认定要交哪些材料啊', '2024-10-12').entry).toBe('materials');
+    expect(kb.ask('是不是在江西人社app上报的 还是电脑网页', '2024-10-12').entry).toBe('system-url');
+    expect(kb.ask('小学教师认定要什么条件', '2024-10-12').found).toBe(true);
+  });
+
   it('the same personnel words with an application are still ours', () => {
     expect(kb.ask('我辞职了现在没单位，申报账号找谁开', '2024-10-12').entry).toBe('personal-account');
   });

@@ -58,6 +58,12 @@ describe('the knowledge validator', () => {
     expect(p.some((x) => x.path === 'conceptPatterns.上传.0' && x.message.includes('正则'))).toBe(true);
   });
 
+  it('rejects an ask frame that is not a valid regular expression, naming its path', () => {
+    const root = brokenCopy('lexicon.yaml', (t) => t.replace("askFrames:\n  - '", "askFrames:\n  - '(("));
+    const p = problemsOf(root);
+    expect(p.some((x) => x.path === 'askFrames.0' && x.message.includes('正则'))).toBe(true);
+  });
+
   it.each([
     ['needs', 'conditions.yaml', '    needs: [非国有]', '    needs: [非国营]', '非国营'],
     ['yieldsTo', 'method.yaml', '    yieldsTo: [学历]', '    yieldsTo: [学位证]', '学位证'],

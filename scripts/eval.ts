@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-ag rounds 5–9: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-ap rounds 5–10: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
@@ -45,6 +45,9 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
+  ['sealed-ap.jsonl', '第十轮最终封存集 AP：另一位工程师盲写，最终版本运行'],
+  ['sealed-ao.jsonl', '第十轮最终封存集 AO：另一位工程师盲写，最终版本运行'],
+  ['sealed-an.jsonl', '第十轮最终封存集 AN：另一位工程师盲写，最终版本运行'],
   ['sealed-am.jsonl', '第十轮封存集 AM：另一位工程师盲写，本轮第二个版本运行'],
   ['sealed-al.jsonl', '第十轮封存集 AL：另一位工程师盲写，本轮第二个版本运行'],
   ['sealed-ak.jsonl', '第十轮封存集 AK：另一位工程师盲写，本轮第二个版本运行'],

@@ -529,6 +529,10 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
   });
 
+  it('能报了没 asks whether the window is open', () => {
+    expect(kb.ask('能报了没', '2024-10-12').entry).toBe('application-window');
+  });
+
   it('an orange farmer without an employer asking for an account is ours', () => {
     expect(kb.ask('我是种脐橙的，没有单位，个人账号找谁开', '2024-10-12').entry).toBe('personal-account');
   });

@@ -120,7 +120,7 @@ export const defaultRetrieverOptions: RetrieverOptions = {
   conceptMiss: 0.2,
   needsPenalty: 0.6,
   absorbVariants: true,
-  objectMaxScore: 0.7,
+  objectMaxScore: 0.9,
   focusWeight: 0.25,
   focusMinWords: 18,
   genericWeight: 0.6,

@@ -529,6 +529,15 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
   });
 
+  it.each([
+    ['能认定出哪几档职称', 'levels', 'the education entries need an education named'],
+    ['系统登不进去 没账号咋办', 'personal-account', "the employer's account needs an employer named"],
+    ['第一次申报时间段是哪段', 'first-batch', '第一次申报的时间 is the first batch'],
+    ['想搞个初级职称认定，一般要符合哪些要求', 'conditions-overview', 'a level named with 要求 asks the conditions'],
+  ])('"%s" → %s (%s)', (q, entry) => {
+    expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
+  });
+
   it('能报了没 asks whether the window is open', () => {
     expect(kb.ask('能报了没', '2024-10-12').entry).toBe('application-window');
   });

@@ -66,7 +66,7 @@ describe('the knowledge validator', () => {
 
   it.each([
     ['needs', 'conditions.yaml', '    needs: [非国有]', '    needs: [非国营]', '非国营'],
-    ['yieldsTo', 'method.yaml', '    yieldsTo: [学历]', '    yieldsTo: [学位证]', '学位证'],
+    ['yieldsTo', 'method.yaml', '    yieldsTo: [学历, 条件]', '    yieldsTo: [学位证, 条件]', '学位证'],
   ])('rejects an entry whose %s names a concept the lexicon never defines', (key, file, from, to, concept) => {
     const root = brokenCopy(file, (t) => t.replace(from, to));
     expect(problemsOf(root).some((x) => x.path.endsWith(`.${key}.0`) && x.message.includes(concept))).toBe(true);

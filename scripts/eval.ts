@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-ap rounds 5–10: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-as rounds 5–10: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
@@ -45,15 +45,18 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-ap.jsonl', '第十轮最终封存集 AP：另一位工程师盲写，最终版本运行'],
-  ['sealed-ao.jsonl', '第十轮最终封存集 AO：另一位工程师盲写，最终版本运行'],
-  ['sealed-an.jsonl', '第十轮最终封存集 AN：另一位工程师盲写，最终版本运行'],
-  ['sealed-am.jsonl', '第十轮封存集 AM：另一位工程师盲写，本轮第二个版本运行'],
-  ['sealed-al.jsonl', '第十轮封存集 AL：另一位工程师盲写，本轮第二个版本运行'],
-  ['sealed-ak.jsonl', '第十轮封存集 AK：另一位工程师盲写，本轮第二个版本运行'],
-  ['sealed-aj.jsonl', '第十轮封存集 AJ：另一位工程师盲写，本轮开始时的版本运行'],
-  ['sealed-ai.jsonl', '第十轮封存集 AI：另一位工程师盲写，本轮开始时的版本运行'],
-  ['sealed-ah.jsonl', '第十轮封存集 AH：另一位工程师盲写，本轮开始时的版本运行'],
+  ['sealed-as.jsonl', '第十轮确认封存集 AS：另一位工程师盲写，本次会话最终版本运行'],
+  ['sealed-ar.jsonl', '第十轮确认封存集 AR：另一位工程师盲写，本次会话最终版本运行'],
+  ['sealed-aq.jsonl', '第十轮确认封存集 AQ：另一位工程师盲写，本次会话最终版本运行'],
+  ['sealed-ap.jsonl', '第十轮封存集 AP：另一位工程师盲写，735c0cf 运行'],
+  ['sealed-ao.jsonl', '第十轮封存集 AO：另一位工程师盲写，735c0cf 运行'],
+  ['sealed-an.jsonl', '第十轮封存集 AN：另一位工程师盲写，735c0cf 运行'],
+  ['sealed-am.jsonl', '第十轮封存集 AM：另一位工程师盲写，b218701 运行'],
+  ['sealed-al.jsonl', '第十轮封存集 AL：另一位工程师盲写，b218701 运行'],
+  ['sealed-ak.jsonl', '第十轮封存集 AK：另一位工程师盲写，b218701 运行'],
+  ['sealed-aj.jsonl', '第十轮封存集 AJ：另一位工程师盲写，56f4cc1 运行'],
+  ['sealed-ai.jsonl', '第十轮封存集 AI：另一位工程师盲写，56f4cc1 运行'],
+  ['sealed-ah.jsonl', '第十轮封存集 AH：另一位工程师盲写，56f4cc1 运行'],
   ['sealed-ag.jsonl', '第九轮最终封存集 AG：每个条目不同提问人和语体，另一位工程师盲写，最终版本运行'],
   ['sealed-af.jsonl', '第九轮最终封存集 AF：县里申报群一年的提问，范围外自由发挥，另一位工程师盲写，最终版本运行'],
   ['sealed-ae.jsonl', '第九轮最终封存集 AE：申报人、亲属、人事的各种写法，另一位工程师盲写，最终版本运行'],

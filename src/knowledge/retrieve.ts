@@ -321,7 +321,10 @@ export class Retriever {
   private focusText(question: string): string | undefined {
     const clauses = question.split(/[，,。.？?！!；;：:\n]+/).filter((c) => c.trim() !== '');
     if (clauses.length < 2) return undefined;
-    const asks = clauses.filter((c) => this.markers.some((m) => this.normalize(c).includes(m)));
+    const asks = clauses.filter((c) => {
+      const n = this.normalize(c); // once per clause, not once per marker
+      return this.markers.some((m) => n.includes(m));
+    });
     if (asks.length === 0 || asks.length === clauses.length) return undefined;
     return asks.join('，');
   }

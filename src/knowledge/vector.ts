@@ -14,6 +14,8 @@ export class CosineIndex {
   private readonly df = new Map<string, number>();
   private postings = new Map<string, [number, number][]>();
   private norms: number[] = [];
+  /** Scratch accumulator for `score`, one slot per document (reused; zeroed after each query). */
+  private acc = new Float64Array(0);
 
   /** Add a document; returns its number. Call `build()` after the last one. */
   add(terms: Terms): number {
@@ -51,17 +53,27 @@ export class CosineIndex {
 
   /** Cosine of the query with every document sharing a term; the query norm counts unknown terms too. */
   score(query: Terms): Map<number, number> {
-    const out = new Map<number, number>();
+    // Accumulate in a typed array (a Map update per posting was the costliest step of a long question).
+    if (this.acc.length !== this.raw.length) this.acc = new Float64Array(this.raw.length);
+    const acc = this.acc;
+    const touched: number[] = [];
     let sq = 0;
     for (const [t, w] of query) {
       const q = w * this.idf(t);
       sq += q * q;
       const p = this.postings.get(t);
       if (!p) continue;
-      for (const [doc, x] of p) out.set(doc, (out.get(doc) ?? 0) + q * x);
+      for (const [doc, x] of p) {
+        if (acc[doc] === 0) touched.push(doc);
+        acc[doc] = acc[doc]! + q * x;
+      }
     }
     const qn = Math.sqrt(sq) || 1;
-    for (const [doc, s] of out) out.set(doc, s / (qn * this.norms[doc]!));
+    const out = new Map<number, number>();
+    for (const doc of touched) {
+      out.set(doc, acc[doc]! / (qn * this.norms[doc]!));
+      acc[doc] = 0;
+    }
     return out;
   }
 }

@@ -124,23 +124,19 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
       if (!(c in lex.concepts)) problems.push({ file, path: `${key}.${i}`, message: `概念“${c}”没有在 concepts 中定义` });
     });
   }
-  for (const [c, patterns] of Object.entries(lex.conceptPatterns)) {
-    if (!(c in lex.concepts)) problems.push({ file, path: `conceptPatterns.${c}`, message: `概念“${c}”没有在 concepts 中定义` });
-    patterns.forEach((p, i) => {
-      try {
-        new RegExp(p, 'u');
-      } catch (err) {
-        problems.push({ file, path: `conceptPatterns.${c}.${i}`, message: `正则表达式写错了：${(err as Error).message}` });
-      }
-    });
-  }
-  lex.askFrames.forEach((p, i) => {
+  // Every regular expression must compile: a broken one would throw at the first question.
+  const compiles = (p: string, at: string) => {
     try {
       new RegExp(p, 'u');
     } catch (err) {
-      problems.push({ file, path: `askFrames.${i}`, message: `正则表达式写错了：${(err as Error).message}` });
+      problems.push({ file, path: at, message: `正则表达式写错了：${(err as Error).message}` });
     }
-  });
+  };
+  for (const [c, patterns] of Object.entries(lex.conceptPatterns)) {
+    if (!(c in lex.concepts)) problems.push({ file, path: `conceptPatterns.${c}`, message: `概念“${c}”没有在 concepts 中定义` });
+    patterns.forEach((p, i) => compiles(p, `conceptPatterns.${c}.${i}`));
+  }
+  lex.askFrames.forEach((p, i) => compiles(p, `askFrames.${i}`));
   lex.otherMatters.forEach((m, i) =>
     m.unless.forEach((c, j) => {
       if (!(c in lex.concepts)) problems.push({ file, path: `otherMatters.${i}.unless.${j}`, message: `概念“${c}”没有在 concepts 中定义` });

@@ -53,7 +53,7 @@ export class CosineIndex {
 
   /** Cosine of the query with every document sharing a term; the query norm counts unknown terms too. */
   score(query: Terms): Map<number, number> {
-    // Accumulate in a typed array (a Map update per posting was the costliest step of a long question).
+    // Accumulate in a typed array: cheaper than a Map update per posting (long questions touch most documents).
     if (this.acc.length !== this.raw.length) this.acc = new Float64Array(this.raw.length);
     const acc = this.acc;
     const touched: number[] = [];

@@ -52,16 +52,12 @@ describe('the knowledge validator', () => {
     expect(problemsOf(yaml)[0]!.message).toContain('YAML');
   });
 
-  it('rejects a concept pattern that is not a valid regular expression, naming its path', () => {
-    const root = brokenCopy('lexicon.yaml', (t) => t.replace("  上传: ['(?<![宣流遗])传", "  上传: ['((?<![宣流遗])传"));
-    const p = problemsOf(root);
-    expect(p.some((x) => x.path === 'conceptPatterns.上传.0' && x.message.includes('正则'))).toBe(true);
-  });
-
-  it('rejects an ask frame that is not a valid regular expression, naming its path', () => {
-    const root = brokenCopy('lexicon.yaml', (t) => t.replace("askFrames:\n  - '", "askFrames:\n  - '(("));
-    const p = problemsOf(root);
-    expect(p.some((x) => x.path === 'askFrames.0' && x.message.includes('正则'))).toBe(true);
+  it.each([
+    ['a concept pattern', "  上传: ['(?<![宣流遗])传", "  上传: ['((?<![宣流遗])传", 'conceptPatterns.上传.0'],
+    ['an ask frame', "askFrames:\n  - '", "askFrames:\n  - '((", 'askFrames.0'],
+  ])('rejects %s that is not a valid regular expression, naming its path', (_, from, to, at) => {
+    const p = problemsOf(brokenCopy('lexicon.yaml', (t) => t.replace(from, to)));
+    expect(p.some((x) => x.path === at && x.message.includes('正则'))).toBe(true);
   });
 
   it.each([

@@ -127,7 +127,9 @@ function percentile(xs: number[], p: number): number {
 }
 
 async function measure(set: Labelled[], name: string, predict: (q: string) => string | undefined | Promise<string | undefined>): Promise<Row> {
-  await predict('现在能报吗'); // warm-up: lazy loading is start-up, not per-question cost
+  // Warm-up: lazy loading (jieba, the general IDF table of the ask-object gate) is start-up, not per-question cost.
+  await predict('现在能报吗');
+  await predict('规培结业证书在哪里查');
   const row: Row = { name, correct: 0, inScope: 0, oosTotal: 0, oosPredicted: 0, oosCorrect: 0, oosAnswered: 0, p50: 0, p99: 0, misses: [] };
   for (const q of set) {
     const got = await predict(q.question);

@@ -8,6 +8,7 @@ import type { InboundMessage, Reply } from './bot/message.js';
 import type { Config } from './config.js';
 import { loadDialogs, type Dialogs } from './dialog/load.js';
 import { loadKnowledge, type KnowledgeBase } from './knowledge/index.js';
+import { generalIdf } from './knowledge/segment.js';
 import { todayInShanghai } from './policy/dates.js';
 import { loadPolicy, type Policy } from './policy/load.js';
 import { openLowdbStore } from './store/lowdb.js';
@@ -86,6 +87,9 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     isStaff: (m) => config.staff.has(`${m.channel}:${m.userId}`),
     async warm() {
       knowledge.build();
+      // The ask-object gate reads jieba's general IDF table on first use (~0.2 s): load it now, after the
+      // greeting, not on an applicant's first question.
+      generalIdf('职称');
     },
     async close() {
       clearInterval(timer);

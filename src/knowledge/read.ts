@@ -138,9 +138,11 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
   }
   lex.askFrames.forEach((p, i) => compiles(p, `askFrames.${i}`));
   lex.otherMatters.forEach((m, i) =>
-    m.unless.forEach((c, j) => {
-      if (!(c in lex.concepts)) problems.push({ file, path: `otherMatters.${i}.unless.${j}`, message: `概念“${c}”没有在 concepts 中定义` });
-    }),
+    (['concepts', 'unless'] as const).forEach((key) =>
+      m[key].forEach((c, j) => {
+        if (!(c in lex.concepts)) problems.push({ file, path: `otherMatters.${i}.${key}.${j}`, message: `概念“${c}”没有在 concepts 中定义` });
+      }),
+    ),
   );
 }
 

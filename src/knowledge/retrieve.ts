@@ -137,7 +137,7 @@ export interface GateWords {
   /** Words of other services and daily life. */
   offTopicCues: readonly string[];
   /** Neighbouring matters the file does not cover: cues, and the concepts that still make the question ours. */
-  otherMatters?: readonly { name: string; cues: readonly string[]; asks?: readonly string[]; unless: readonly string[] }[];
+  otherMatters?: readonly { name: string; cues: readonly string[]; concepts?: readonly string[]; asks?: readonly string[]; unless: readonly string[] }[];
   /** Mutually exclusive values (本科 / 硕士 …). */
   exclusive?: readonly (readonly string[])[];
   /** Words marking a clause as the question. */
@@ -207,7 +207,7 @@ export class Retriever {
   private readonly generic = new Set<string>();
   /** Off-topic cues the knowledge file never uses itself (a cue it uses, 新闻 in 新闻记者, cannot mark a question off-topic). */
   private readonly offTopic: string[];
-  private readonly otherMatters: { name: string; cues: string[]; asks?: string[]; unless: string[] }[];
+  private readonly otherMatters: { name: string; cues: string[]; concepts: string[]; asks?: string[]; unless: string[] }[];
   private readonly exclusive: string[][];
   /** Per phrasing: the exclusive-group values it names, by group index. */
   private readonly phrasingValues: Map<number, Set<string>>[] = [];
@@ -243,7 +243,7 @@ export class Retriever {
     this.conceptRegexes = Object.entries(conceptPatterns).flatMap(([c, ps]) => ps.map((p) => [new RegExp(p, 'u'), c] as [RegExp, string]));
     this.conceptRegexesGlobal = this.conceptRegexes.map(([re]) => new RegExp(re.source, 'gu'));
     const norm = (ws: readonly string[]) => ws.map((w) => this.normalize(w)).filter((w) => w !== '');
-    this.otherMatters = (gateWords.otherMatters ?? []).map((m) => ({ name: m.name, cues: norm(m.cues), asks: m.asks && norm(m.asks), unless: [...m.unless] }));
+    this.otherMatters = (gateWords.otherMatters ?? []).map((m) => ({ name: m.name, cues: norm(m.cues), concepts: [...(m.concepts ?? [])], asks: m.asks && norm(m.asks), unless: [...m.unless] }));
     this.exclusive = (gateWords.exclusive ?? []).map(norm);
     this.markers = norm(gateWords.questionMarkers ?? []);
     // Longest variant first, so 最后一天 is seen before 最后.
@@ -499,7 +499,7 @@ export class Retriever {
     // A neighbouring matter (sitting an exam, paying social insurance) is decided by concept, not by score.
     const other = this.otherMatters.find(
       (m) =>
-        m.cues.some((c) => mentionsSegment(normalized, tokens, c)) &&
+        (m.cues.some((c) => mentionsSegment(normalized, tokens, c)) || m.concepts.some((c) => named.has(c))) &&
         (!m.asks || m.asks.some((a) => normalized.includes(a))) &&
         !m.unless.some((c) => named.has(c)),
     );

@@ -78,6 +78,8 @@ export const lexicon = z
           .object({
             name: z.string().min(1),
             cues: z.array(z.string().min(1)).min(1),
+            /** Concepts that name the matter as well as the cues do (考试: 考公务员, 考一建, 在哪里考). */
+            concepts: z.array(z.string().min(1)).default([]),
             /** When given, the matter applies only if the question also asks one of these (substring): 社保局 + 电话. */
             asks: z.array(z.string().min(1)).optional(),
             unless: z.array(z.string().min(1)).default([]),

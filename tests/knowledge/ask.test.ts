@@ -510,8 +510,18 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     ['教师交流轮岗要满几年', 'a personnel matter'],
     ['路由器密码忘了', "a router's password, not an account in the title system"],
     ['学信网的学历报告在哪下载', "another platform's download, though about a diploma"],
+    ['大专毕业几年可以考一建', 'sitting another exam (考证)'],
+    ['消防设施操作员证在哪里考', 'sitting another exam (考证)'],
+    ['单位不给我交社保怎么办', 'unpaid contributions'],
+    ['身分证过期了去哪个派处所换', 'renewing an identity card (typos read as 身份证, 派出所)'],
+    ['高层次人才认定需要什么条件', 'another recognition'],
   ])('refuses "%s": %s', (q) => {
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
+  });
+
+  it('the same words as background stay ours: an exam that got someone the job, a file hosted at an employment centre', () => {
+    expect(kb.ask('前几年在木材厂做技术 后来考进林业站 那几年算不算', '2024-10-12').entry).toBe('prior-work');
+    expect(kb.ask('档案在就业创业服务中心托管 社保没交够 能报吗', '2024-10-12').entry).toBe('archive-hosted');
   });
 
   it('who is asking (姐妹们, 领导) or the province\'s app before the ask does not make it another matter', () => {

@@ -68,6 +68,11 @@ describe('the knowledge validator', () => {
     expect(problemsOf(root).some((x) => x.path.endsWith(`.${key}.0`) && x.message.includes(concept))).toBe(true);
   });
 
+  it('rejects a neighbouring matter whose concepts name one the lexicon never defines', () => {
+    const root = brokenCopy('lexicon.yaml', (t) => t.replace('    concepts: [考证]', '    concepts: [考证件]'));
+    expect(problemsOf(root).some((x) => /^otherMatters\.\d+\.concepts\.0$/.test(x.path) && x.message.includes('考证件'))).toBe(true);
+  });
+
   it('rejects a gate concept that the lexicon never defines', () => {
     const root = brokenCopy('lexicon.yaml', (t) => t.replace('coreConcepts: [职称,', 'coreConcepts: [职称称,'));
     const p = problemsOf(root);

@@ -1,6 +1,6 @@
 /**
  * `npm run eval:stress`: how many off-topic questions that borrow the domain's words (申报, 材料,
- * 截止, 账号, 社保 …) get a policy answer. Eight probe sets of 200 out-of-scope questions each, written
+ * 截止, 账号, 社保 …) get a policy answer. Ten probe sets of 200 out-of-scope questions each, written
  * blind by other engineers, about two thirds of them near the domain — harsher than applicants'
  * real traffic, which is what `npm run eval` samples. Same train/test split as the evaluation.
  * `--verbose` lists every question our system answered.
@@ -27,16 +27,19 @@ const labels: Record<string, string> = {
   'probe-4.jsonl': 'P4 人社局前台、医院人事、学校办公室一年的其他问题，已用于调参',
   'probe-5.jsonl': 'P5 首跑 dca9040（与 P6 合计 33/400），已用于调参',
   'probe-6.jsonl': 'P6 人社局聊天助手会收到的其他问题，已用于调参',
-  'probe-7.jsonl': 'P7 首跑 61fdaf0（与 P8 合计 41/400）',
-  'probe-8.jsonl': 'P8 首跑 61fdaf0',
+  'probe-7.jsonl': 'P7 首跑 61fdaf0（与 P8 合计 41/400），已用于调参',
+  'probe-8.jsonl': 'P8 首跑 61fdaf0，已用于调参',
+  'probe-9.jsonl': 'P9 首跑 aa84fae（与 P10 合计 26/400）',
+  'probe-10.jsonl': 'P10 首跑 aa84fae',
 };
-const probeFiles = readdirSync(dir('stress')).filter((f) => f.endsWith('.jsonl')).sort();
+const probeFiles = readdirSync(dir('stress')).filter((f) => f.endsWith('.jsonl')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const probes = probeFiles.map((f) => [f, read(path.join(dir('stress'), f))] as const);
 
 // Hold out every evaluation question and every probe from the index, as `npm run eval` does.
 const evalQuestions = readdirSync(dir('eval')).filter((f) => f.endsWith('.jsonl')).flatMap((f) => read(path.join(dir('eval'), f)).map((q) => q.question));
-const kb = loadKnowledge(loadPolicy(), undefined, { holdOut: [...evalQuestions, ...probes.flatMap(([, s]) => s.map((q) => q.question))] });
-const heldOut = new Set([...evalQuestions].map((q) => kb.normalize(q)));
+const holdOut = [...evalQuestions, ...probes.flatMap(([, set]) => set.map((q) => q.question))];
+const kb = loadKnowledge(loadPolicy(), undefined, { holdOut });
+const heldOut = new Set(holdOut.map((q) => kb.normalize(q)));
 const rows: Phrasing[] = kb.data.entries.flatMap((e) => [e.title, ...e.questions].map((text) => ({ entry: e.id, text }))).filter((r) => !heldOut.has(kb.normalize(r.text)));
 const nlp = await nodeNlp(rows);
 

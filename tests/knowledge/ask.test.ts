@@ -515,6 +515,12 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     ['单位不给我交社保怎么办', 'unpaid contributions'],
     ['身分证过期了去哪个派处所换', 'renewing an identity card (typos read as 身份证, 派出所)'],
     ['高层次人才认定需要什么条件', 'another recognition'],
+    ['考公务员学历必须是全日制吗', 'sitting another exam (公务员 reads 机关)'],
+    ['网上办事大厅的账号怎么注销', 'closing an account'],
+    ['单位公章丢了要登报吗', "an employer's seal"],
+    ['事业单位聘用合同到期怎么续签', 'renewing a contract'],
+    ['当兵的年限算不算工龄', 'military service'],
+    ['电动车电池多久换一次', 'daily life'],
   ])('refuses "%s": %s', (q) => {
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
   });

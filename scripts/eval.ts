@@ -3,7 +3,7 @@
  * policy Q&A on the labelled sets in tests/fixtures/eval/, beside baselines trained on the same
  * knowledge phrasings. Any title or phrasing equal to a test question is held out of every system's
  * training data (the train/test split).
- *   sealed-a … sealed-av rounds 5–10: written blind by other engineers, each run once before being read
+ *   sealed-a … sealed-ay rounds 5–10: written blind by other engineers, each run once before being read
  *                        (the blind figures are their first runs, recorded in docs/knowledge.md)
  *   external*, holdout3  earlier outside and sealed sets, since used for tuning
  *   dev.jsonl            used while tuning phrasings, lexicon and thresholds — for reference only
@@ -45,9 +45,12 @@ const readSet = (name: string): Labelled[] =>
 // dev.jsonl was written by someone who had not seen the system; the sealed-* sets' blind figures are
 // their first runs.
 const outsideSets: [string, string][] = [
-  ['sealed-av.jsonl', '第十轮最终封存集 AV：另一位工程师盲写，本次会话最终版本运行'],
-  ['sealed-au.jsonl', '第十轮最终封存集 AU：另一位工程师盲写，本次会话最终版本运行'],
-  ['sealed-at.jsonl', '第十轮最终封存集 AT：另一位工程师盲写，本次会话最终版本运行'],
+  ['sealed-ay.jsonl', '第十轮最终封存集 AY：另一位工程师盲写，本次会话最终版本运行'],
+  ['sealed-ax.jsonl', '第十轮最终封存集 AX：另一位工程师盲写，本次会话最终版本运行'],
+  ['sealed-aw.jsonl', '第十轮最终封存集 AW：另一位工程师盲写，本次会话最终版本运行'],
+  ['sealed-av.jsonl', '第十轮封存集 AV：另一位工程师盲写，aa84fae 运行'],
+  ['sealed-au.jsonl', '第十轮封存集 AU：另一位工程师盲写，aa84fae 运行'],
+  ['sealed-at.jsonl', '第十轮封存集 AT：另一位工程师盲写，aa84fae 运行'],
   ['sealed-as.jsonl', '第十轮封存集 AS：另一位工程师盲写，a534625 运行'],
   ['sealed-ar.jsonl', '第十轮封存集 AR：另一位工程师盲写，a534625 运行'],
   ['sealed-aq.jsonl', '第十轮封存集 AQ：另一位工程师盲写，a534625 运行'],

@@ -521,6 +521,8 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     ['事业单位聘用合同到期怎么续签', 'renewing a contract'],
     ['当兵的年限算不算工龄', 'military service'],
     ['电动车电池多久换一次', 'daily life'],
+    ['明年春节放几天假', 'holidays'],
+    ['县职称办几点上班', 'office hours'],
   ])('refuses "%s": %s', (q) => {
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
   });
@@ -543,6 +545,11 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     ['想搞个初级职称认定，一般要符合哪些要求', 'conditions-overview', 'a level named with 要求 asks the conditions'],
   ])('"%s" → %s (%s)', (q, entry) => {
     expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
+  });
+
+  it('a month in Chinese numerals reads as digits; 哪几点 is which points, not what time', () => {
+    expect(kb.ask('九月份可以申报吗', '2024-10-12').entry).toBe('application-window');
+    expect(kb.ask('申报条件主要看哪几点', '2024-10-12').entry).toBe('conditions-overview');
   });
 
   it('能报了没 asks whether the window is open', () => {

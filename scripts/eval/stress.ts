@@ -1,6 +1,6 @@
 /**
  * `npm run eval:stress`: how many off-topic questions that borrow the domain's words (申报, 材料,
- * 截止, 账号, 社保 …) get a policy answer. Ten probe sets of 200 out-of-scope questions each, written
+ * 截止, 账号, 社保 …) get a policy answer. Twelve probe sets of 200 out-of-scope questions each, written
  * blind by other engineers, about two thirds of them near the domain — harsher than applicants'
  * real traffic, which is what `npm run eval` samples. Same train/test split as the evaluation.
  * `--verbose` lists every question our system answered.
@@ -29,8 +29,10 @@ const labels: Record<string, string> = {
   'probe-6.jsonl': 'P6 人社局聊天助手会收到的其他问题，已用于调参',
   'probe-7.jsonl': 'P7 首跑 61fdaf0（与 P8 合计 41/400），已用于调参',
   'probe-8.jsonl': 'P8 首跑 61fdaf0，已用于调参',
-  'probe-9.jsonl': 'P9 首跑 aa84fae（与 P10 合计 26/400）',
-  'probe-10.jsonl': 'P10 首跑 aa84fae',
+  'probe-9.jsonl': 'P9 首跑 aa84fae（与 P10 合计 26/400），已用于调参',
+  'probe-10.jsonl': 'P10 首跑 aa84fae，已用于调参',
+  'probe-11.jsonl': 'P11 首跑 97c9c5b（与 P12 合计 22/400）',
+  'probe-12.jsonl': 'P12 首跑 97c9c5b',
 };
 const probeFiles = readdirSync(dir('stress')).filter((f) => f.endsWith('.jsonl')).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 const probes = probeFiles.map((f) => [f, read(path.join(dir('stress'), f))] as const);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
-import { loadKnowledge, type KnowledgeBase } from '../../src/knowledge/index.js';
+import { loadKnowledge, type KnowledgeBaseInternals } from '../../src/knowledge/index.js';
 
-let kb: KnowledgeBase;
+let kb: KnowledgeBaseInternals;
 beforeAll(() => {
   kb = loadKnowledge(loadPolicy());
 });
@@ -440,6 +440,7 @@ describe('round 6: what a long message asks, boilerplate, and what follows recog
 });
 
 describe('round 10: what was studied, a fake, whose name differs, what to hand in', () => {
+  // Question → entry, each with the rule behind it (guards included: background words that must stay ours).
   it.each([
     ['学计算机的在农技站上班能认定农艺师吗', 'major-match', '学计算机的 is what was studied, not the exam-only series'],
     ['拿假文凭去报会怎样', 'integrity', '假文凭 is falsifying'],
@@ -452,19 +453,32 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     ['在江西省职称申报评审系统里填申报年份怎么选', 'application-year', 'the year to pick, with the system named'],
     ['初中老师 本科毕业三年 教师资格证拿到了 第一批能报吗', 'education-window', 'with the certificate in hand a batch question is the window'],
     ['想自己在网上注册个账号，找不到注册入口', 'personal-account', 'registering oneself is who opens the account, not where the system is'],
-  ])('"%s" → %s (%s)', (q, entry) => {
-    expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
-  });
-
-  it.each([
     ['7月份能交材料吗', 'application-window', 'a month with no teacher named asks about the windows, not the teachers\' one nor the list of materials'],
     ['什么时候截止 别错过了', 'deadline', '别错过了 is not late'],
     ['我的毕业证是假的会被查吗', 'integrity', '是假的 is falsifying'],
     ['缴费证明在哪里上传 要去社保局开吗', 'social-insurance', 'where to upload in our system, though another office is named'],
     ['认定是不是不用开评审会', 'what-is', '评审会 asks what recognition is, not another review'],
     ['6月份系统开着吗 能交吗', 'application-window', 'a variant no phrasing uses (开着) is carried by its concept'],
+    ['能认定出哪几档职称', 'levels', 'the education entries need an education named'],
+    ['系统登不进去 没账号咋办', 'personal-account', "the employer's account needs an employer named"],
+    ['第一次申报时间段是哪段', 'first-batch', '第一次申报的时间 is the first batch'],
+    ['想搞个初级职称认定，一般要符合哪些要求', 'conditions-overview', 'a level named with 要求 asks the conditions'],
+    ['学历专业年限这些总的有啥要求', 'conditions-overview', 'every condition at once is the overview, not the education entry'],
+    ['前几年在木材厂做技术 后来考进林业站 那几年算不算', 'prior-work', '考进 is how the job was got: background, not another exam'],
+    ['档案在就业创业服务中心托管 社保没交够 能报吗', 'archive-hosted', 'an employment centre hosting the file is background'],
+    ['姐妹们认定要交哪些材料啊', 'materials', 'who is asking (姐妹们) is not the ask object'],
+    ['是不是在江西人社app上报的 还是电脑网页', 'system-url', "the province's app before the ask is not another matter"],
+    ['九月份可以申报吗', 'application-window', 'a month in Chinese numerals reads as digits'],
+    ['申报条件主要看哪几点', 'conditions-overview', '哪几点 is which points, not what time'],
+    ['能报了没', 'application-window', 'asks whether the window is open'],
+    ['我是种脐橙的，没有单位，个人账号找谁开', 'personal-account', 'an orange farmer without an employer asking for an account is ours'],
+    ['我辞职了现在没单位，申报账号找谁开', 'personal-account', '辞职 with an application account asked is still ours'],
   ])('"%s" → %s (%s)', (q, entry) => {
     expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
+  });
+
+  it('a teacher asking the conditions is answered: 小学教师 is known to the file', () => {
+    expect(kb.ask('小学教师认定要什么条件', '2024-10-12').found).toBe(true);
   });
 
   it('only the last day of a batch is the deadline entry, which names every batch\'s last day; a range stays the batch', () => {
@@ -474,10 +488,6 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(last.answer).toContain('2024年11月20日');
     expect(kb.ask('第二批最后一天是11月20号吧', '2024-10-12').entry).toBe('deadline');
     expect(kb.ask('上半年那批几号开始几号结束', '2024-10-12').entry).toBe('first-batch');
-  });
-
-  it('every condition at once is the overview, not the education entry', () => {
-    expect(kb.ask('学历专业年限这些总的有啥要求', '2024-10-12').entry).toBe('conditions-overview');
   });
 
   // Off-topic, written blind (probe sets P1–P6 and sealed sets): the same words (材料, 账号, 网站, 社保, 条件),
@@ -527,46 +537,8 @@ describe('round 10: what was studied, a fake, whose name differs, what to hand i
     expect(kb.ask(q, '2024-10-12').found).toBe(false);
   });
 
-  it('the same words as background stay ours: an exam that got someone the job, a file hosted at an employment centre', () => {
-    expect(kb.ask('前几年在木材厂做技术 后来考进林业站 那几年算不算', '2024-10-12').entry).toBe('prior-work');
-    expect(kb.ask('档案在就业创业服务中心托管 社保没交够 能报吗', '2024-10-12').entry).toBe('archive-hosted');
-  });
-
-  it('who is asking (姐妹们, 领导) or the province\'s app before the ask does not make it another matter', () => {
-    expect(kb.ask('姐妹们认定要交哪些材料啊', '2024-10-12').entry).toBe('materials');
-    expect(kb.ask('是不是在江西人社app上报的 还是电脑网页', '2024-10-12').entry).toBe('system-url');
-    expect(kb.ask('小学教师认定要什么条件', '2024-10-12').found).toBe(true);
-  });
-
-  it.each([
-    ['能认定出哪几档职称', 'levels', 'the education entries need an education named'],
-    ['系统登不进去 没账号咋办', 'personal-account', "the employer's account needs an employer named"],
-    ['第一次申报时间段是哪段', 'first-batch', '第一次申报的时间 is the first batch'],
-    ['想搞个初级职称认定，一般要符合哪些要求', 'conditions-overview', 'a level named with 要求 asks the conditions'],
-  ])('"%s" → %s (%s)', (q, entry) => {
-    expect(kb.ask(q, '2024-10-12').entry).toBe(entry);
-  });
-
-  it('a month in Chinese numerals reads as digits; 哪几点 is which points, not what time', () => {
-    expect(kb.ask('九月份可以申报吗', '2024-10-12').entry).toBe('application-window');
-    expect(kb.ask('申报条件主要看哪几点', '2024-10-12').entry).toBe('conditions-overview');
-  });
-
-  it('能报了没 asks whether the window is open', () => {
-    expect(kb.ask('能报了没', '2024-10-12').entry).toBe('application-window');
-  });
-
-  it('an orange farmer without an employer asking for an account is ours', () => {
-    expect(kb.ask('我是种脐橙的，没有单位，个人账号找谁开', '2024-10-12').entry).toBe('personal-account');
-  });
-
-  it('the same personnel words with an application are still ours', () => {
-    expect(kb.ask('我辞职了现在没单位，申报账号找谁开', '2024-10-12').entry).toBe('personal-account');
-  });
-
   it('a document number names no day: 赣人社字〔2013〕30号 is not the 30th', () => {
-    const k = loadKnowledge(loadPolicy());
-    expect(k.concepts(k.normalize('依据赣人社字〔2013〕30号第七条要交哪些材料'))).not.toContain('时间');
-    expect(k.concepts(k.normalize('5月30号截止吗'))).toContain('时间');
+    expect(kb.concepts(kb.normalize('依据赣人社字〔2013〕30号第七条要交哪些材料'))).not.toContain('时间');
+    expect(kb.concepts(kb.normalize('5月30号截止吗'))).toContain('时间');
   });
 });

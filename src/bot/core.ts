@@ -6,7 +6,7 @@
 import { answerLines, currentPrompt, start, step, type DialogDeps } from '../dialog/engine.js';
 import type { Dialogs } from '../dialog/load.js';
 import { normalise } from '../dialog/parse.js';
-import { isDialogState, type DialogState } from '../dialog/state.js';
+import { answerCount, isDialogState, type DialogState } from '../dialog/state.js';
 import { fill } from '../dialog/text.js';
 import { audienceOf, evaluate as realEvaluate, resolveSeries as realResolveSeries } from '../eligibility/evaluate.js';
 import { latestNotice, type Policy } from '../policy/load.js';
@@ -41,6 +41,8 @@ interface SessionData {
   dialog?: DialogState;
   /** Values of the choices last offered outside the interview, so "1" picks the first. */
   pending?: string[];
+  /** 删除我的数据 was asked: the next message confirms or cancels it. */
+  confirmForget?: boolean;
 }
 
 type CoreCommand = keyof Dialogs['bot']['commands'];
@@ -111,14 +113,15 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     }
     const data = (rec.data ?? {}) as SessionData;
-    return { dialog: isDialogState(data.dialog) ? data.dialog : undefined, pending: Array.isArray(data.pending) ? data.pending : undefined };
+    return { dialog: isDialogState(data.dialog) ? data.dialog : undefined, pending: Array.isArray(data.pending) ? data.pending : undefined, confirmForget: data.confirmForget === true || undefined };
   }
 
   async function saveSession(key: string, s: SessionData): Promise<void> {
     const data: SessionData = {};
     if (s.dialog) data.dialog = s.dialog;
     if (s.pending?.length) data.pending = s.pending;
-    if (!data.dialog && !data.pending) await deps.store.deleteSession(key);
+    if (s.confirmForget) data.confirmForget = true;
+    if (!data.dialog && !data.pending && !data.confirmForget) await deps.store.deleteSession(key);
     else await deps.store.putSession({ key, updatedAt: clock().toISOString(), data });
   }
 
@@ -149,10 +152,38 @@ export function createCore(deps: CoreDeps): Core {
     return [{ text: [t.myDataHeader, ...lines, fill(t.myDataFooter, { days: deps.sessionTtlDays ?? '' })].join('\n') }];
   }
 
-  const dialogActive = (s: SessionData) => s.dialog !== undefined && s.dialog.phase !== 'done' && s.dialog.phase !== 'stopped';
+  const dialogActive = (s: SessionData) => s.dialog !== undefined && !s.dialog.paused && s.dialog.phase !== 'done' && s.dialog.phase !== 'stopped';
+  const dialogPaused = (s: SessionData) => s.dialog?.paused === true;
+
+  /** Take up a paused (or running) interview where it stopped. */
+  function resume(s: SessionData): Reply[] {
+    delete s.dialog!.paused;
+    return currentPrompt(s.dialog!, dialogDeps(), d.interview.resume + '\n');
+  }
+
+  /** 删除我的数据: ask first (nothing stored: say so). */
+  async function askForget(msg: InboundMessage, s: SessionData): Promise<Reply[]> {
+    const sub = await deps.store.getSubscriber(userKey(msg));
+    if (!s.dialog && !sub) return [{ text: t.forgetNothing }];
+    s.confirmForget = true;
+    return [{ text: t.forgetConfirm, choices: [{ label: t.forgetYesLabel, value: t.forgetYesLabel }, { label: t.forgetNoLabel, value: t.forgetNoLabel }] }];
+  }
 
   async function privateTurn(msg: InboundMessage, text: string, s: SessionData): Promise<Reply[]> {
     const key = userKey(msg);
+    if (s.confirmForget) {
+      s.confirmForget = undefined;
+      if (t.forgetYes.includes(text.toLowerCase())) {
+        await deps.store.deleteSubscriber(key);
+        s.dialog = undefined;
+        s.pending = undefined;
+        return [{ text: t.forgotten }];
+      }
+      // Anything else keeps the data; a message that is not a plain "no" is then handled as usual.
+      const plainNo = [t.forgetNoLabel, ...t.declineWords, ...d.interview.words.no, ...d.interview.commands.quit].includes(text);
+      if (plainNo) return [{ text: t.forgetCancelled }];
+      return [{ text: t.forgetCancelled }, ...(await privateTurn(msg, text, s))];
+    }
     const iv = d.interview.commands;
     const interviewCommand = [...iv.back, ...iv.restart, ...iv.quit, ...iv.help, ...iv.answers].includes(text);
     // Inside the interview its own commands win (帮助 explains the current question).
@@ -166,14 +197,18 @@ export function createCore(deps: CoreDeps): Core {
         case 'start':
           if (dialogActive(s)) return currentPrompt(s.dialog!, dialogDeps(), d.interview.resume + '\n');
           s.pending = t.menuChoices.map((c) => c.value);
+          if (dialogPaused(s)) return [menuReply(`${t.welcome}\n${fill(t.pausedHint, { count: answerCount(s.dialog!) })}`)];
           return [menuReply(t.welcome)];
+        case 'resume':
+          if (dialogActive(s) || dialogPaused(s)) return resume(s);
+          return [{ text: t.nothingToResume }];
         case 'help':
           s.pending = t.menuChoices.map((c) => c.value);
           return [menuReply(t.help)];
         case 'ask':
           return [{ text: t.askPrompt }];
         case 'screen': {
-          if (dialogActive(s)) return currentPrompt(s.dialog!, dialogDeps(), d.interview.resume + '\n');
+          if (dialogActive(s) || dialogPaused(s)) return resume(s);
           const r = start(dialogDeps());
           s.dialog = r.state;
           return r.replies;
@@ -189,15 +224,14 @@ export function createCore(deps: CoreDeps): Core {
         case 'mydata':
           return myData(msg, s);
         case 'forget':
-          await deps.store.deleteSubscriber(key);
-          s.dialog = undefined;
-          return [{ text: t.forgotten }];
+          return askForget(msg, s);
       }
     }
     if (s.dialog && (dialogActive(s) || interviewCommand)) {
       const r = step(s.dialog, text, dialogDeps());
       if (!r.passThrough) {
-        s.dialog = r.ended === 'quit' ? undefined : r.state;
+        // 退出 pauses (the answers are kept); a quit with nothing answered leaves nothing behind.
+        s.dialog = r.ended === 'quit' && !r.state.paused ? undefined : r.state;
         return r.replies;
       }
     }

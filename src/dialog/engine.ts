@@ -6,13 +6,15 @@ import type { Choice, Reply } from '../bot/message.js';
 import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from '../bot/ports.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';
+import { checkIdNumber } from '../eligibility/id-number.js';
 import { latestNotice, type Policy } from '../policy/load.js';
+import { applyInferences, dropInferencesFrom } from './infer.js';
 import type { Dialogs } from './load.js';
-import { matchChoice, normalise, parseCount, parseDate, parseYesNo, showDate, type ChoiceOption } from './parse.js';
+import { dateProblem, isUnknownAnswer, matchChoice, normalise, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo, showDate, type ChoiceOption, type ParsedDate } from './parse.js';
 import type { Step } from './schema.js';
-import { answered, applicableSteps, buildProfile, newState, nextStep, requiredCertificate, type AnswerValue, type DialogState } from './state.js';
+import { answerCount, answered, applicableSteps, buildProfile, newState, nextStep, requiredCertificate, setAnswer, setUnknown, type AnswerValue, type DialogState } from './state.js';
 import { fill, joinSources } from './text.js';
-import { renderVerdict } from './verdict-text.js';
+import { judgeAnswers } from './unknowns.js';
 
 /** What the engine needs; all of it is data or pure functions. */
 export interface DialogDeps {
@@ -64,12 +66,16 @@ function vars(st: DialogState, deps: DialogDeps): Record<string, string | undefi
 /** The question for `step`, with its choices, the example line and the previous answer if any. */
 function question(step: Step, st: DialogState, deps: DialogDeps, prefix = ''): Reply {
   const t = deps.dialogs.interview.texts;
+  if (step.type === 'date' && st.pendingYear !== undefined && st.current === step.id) return { text: prefix + fill(t.askMonth, { year: st.pendingYear }) };
   const lines = [prefix + fill(step.prompt, vars(st, deps))];
   if (step.type === 'date' || step.type === 'number' || step.type === 'text') lines.push(fill(t.example, { examples: step.examples.join(t.listJoin) }));
   if (answered(st, step.id)) lines.push(fill(t.currentAnswer, { answer: st.shown[step.id] ?? t.unset }));
   let choices: Choice[] | undefined;
   if (step.choices) choices = options(step).map((o) => ({ label: o.label, value: o.label }));
-  if (step.type === 'yesno') choices = [{ label: t.yes, value: t.yes }, { label: t.no, value: t.no }];
+  if (step.type === 'yesno') {
+    const [yes, no] = step.buttons ? [step.buttons.yes, step.buttons.no] : [t.yes, t.no];
+    choices = [{ label: yes, value: yes }, { label: no, value: no }];
+  }
   return choices ? { text: lines.join('\n'), choices } : { text: lines.join('\n') };
 }
 
@@ -89,10 +95,16 @@ export function currentPrompt(st: DialogState, deps: DialogDeps, prefix = ''): R
 
 /** Start a new interview: the intro and the first question. */
 export function start(deps: DialogDeps): StepResult {
-  const st = newState();
-  const first = deps.dialogs.interview.steps[0]!;
-  st.current = first.id;
-  return { state: st, replies: [{ text: deps.dialogs.interview.intro }, question(first, st, deps)] };
+  return opening(newState(), deps);
+}
+
+/**
+ * The intro and the first question not answered yet: answers already in `st` (prefilled from what
+ * the person said) and answers that follow from them are not asked again.
+ */
+export function opening(st: DialogState, deps: DialogDeps): StepResult {
+  const r = advance(st, deps, '');
+  return { ...r, replies: [{ text: deps.dialogs.interview.intro }, ...r.replies] };
 }
 
 /** Answered, applicable steps in interview order (for the summary, 查看答案 and 返回). */
@@ -133,7 +145,22 @@ function looksLikeQuestion(text: string, d: Dialogs): boolean {
   return d.interview.words.questionMarkers.some((m) => text.includes(m));
 }
 
-type Parsed = { ok: true; value: AnswerValue; shown: string } | { ok: false; reason?: string; other?: boolean };
+type Parsed = { ok: true; value: AnswerValue; shown: string } | { ok: false; reason?: string; other?: boolean; year?: number };
+
+/** A yes/no question's own words: the longest one contained in the answer decides; a tie is no answer. */
+function ownYesNo(text: string, words: { yes: string[]; no: string[] }): boolean | undefined {
+  const t = normalise(text).replace(/\s+/g, '').toLowerCase();
+  let best: { v: boolean; len: number } | undefined;
+  let tie = false;
+  for (const [v, list] of [[true, words.yes], [false, words.no]] as const) {
+    for (const w of list) {
+      if (!t.includes(w.toLowerCase())) continue;
+      if (!best || w.length > best.len) [best, tie] = [{ v, len: w.length }, false];
+      else if (w.length === best.len && best.v !== v) tie = true;
+    }
+  }
+  return best && !tie ? best.v : undefined;
+}
 
 /** Read the answer to `step` from `text`. */
 function parseAnswer(step: Step, text: string, st: DialogState, deps: DialogDeps): Parsed {
@@ -153,13 +180,24 @@ function parseAnswer(step: Step, text: string, st: DialogState, deps: DialogDeps
       return { ok: false };
     }
     case 'yesno': {
-      const v = parseYesNo(text, iv.words.yes, iv.words.no);
-      return v === undefined ? { ok: false } : { ok: true, value: v, shown: v ? t.yes : t.no };
+      const own = step.answerWords ? ownYesNo(text, step.answerWords) : undefined;
+      const v = own ?? (step.ownWordsOnly ? undefined : parseYesNo(text, iv.words.yes, iv.words.no));
+      const [yes, no] = step.buttons ? [step.buttons.yes, step.buttons.no] : [t.yes, t.no];
+      return v === undefined ? { ok: false } : { ok: true, value: v, shown: v ? yes : no };
     }
     case 'date': {
-      const d = parseDate(text, deps.now);
-      if (!d) return { ok: false };
-      if (step.notFuture && d.date > deps.now) return { ok: false, reason: t.futureDate };
+      let d: ParsedDate | undefined;
+      if (st.pendingYear !== undefined) d = parseMonthOf(text, st.pendingYear);
+      d ??= parseDate(text, deps.now);
+      if (!d) {
+        const year = parseYearOnly(text, deps.now);
+        if (year === undefined) return { ok: false };
+        if (dateProblem(`${year}-01-01`, deps.now, false, iv.dates) === 'implausible') return { ok: false, reason: fill(t.implausibleDate, { year }) };
+        return { ok: false, year };
+      }
+      const problem = dateProblem(d.date, deps.now, step.notFuture === true, iv.dates);
+      if (problem === 'implausible') return { ok: false, reason: fill(t.implausibleDate, { year: d.date.slice(0, 4) }) };
+      if (problem === 'future') return { ok: false, reason: t.futureDate };
       return { ok: true, value: d.date, shown: showDate(d) };
     }
     case 'number': {
@@ -193,6 +231,11 @@ function finalProfile(st: DialogState, deps: DialogDeps, idNumber?: string): Pro
 function advance(st: DialogState, deps: DialogDeps, prefix: string): StepResult {
   const iv = deps.dialogs.interview;
   const t = iv.texts;
+  // Answers that follow from the ones given are filled in, told in one line each, and not asked.
+  for (const id of applyInferences(iv, st, deps.policy)) {
+    const s = stepById(deps.dialogs, id)!;
+    prefix += fill(t.inferred, { label: s.label, answer: st.shown[id] });
+  }
   const profile = buildProfile(iv, st, deps.policy);
   const verdict = deps.evaluate(profile, deps.policy, deps.now);
   const fails = decisiveFails(verdict, st, deps);
@@ -211,14 +254,56 @@ function advance(st: DialogState, deps: DialogDeps, prefix: string): StepResult 
   return { state: st, replies: summary(st, deps, prefix) };
 }
 
-function judge(st: DialogState, deps: DialogDeps, idNumber?: string): StepResult {
+function judge(st: DialogState, deps: DialogDeps, idNumber?: string, idNote?: string): StepResult {
   // The ID number lives only in this call: it is never written into the state.
-  const profile = finalProfile(st, deps, idNumber);
-  const verdict = deps.evaluate(profile, deps.policy, deps.now);
+  const r = judgeAnswers(st, deps, (s) => finalProfile(s, deps, idNumber), idNote);
   st.phase = 'done';
   st.current = undefined;
-  const { idNumber: _dropped, ...kept } = profile;
-  return { state: st, replies: renderVerdict(verdict, kept, deps), ended: 'verdict', verdict, profile: kept };
+  delete st.idRetried;
+  return { state: st, replies: r.replies, ended: 'verdict', verdict: r.verdict, profile: r.profile };
+}
+
+/**
+ * An ID number whose check digit is wrong: asked again once; the second time the verdict is given
+ * without it and a note says so, so a typo never turns a verdict into ❌ on its own.
+ */
+function idNumberTurn(st: DialogState, id: string, deps: DialogDeps): StepResult {
+  const t = deps.dialogs.interview.texts;
+  if (checkIdNumber(id) !== 'invalid') return judge(st, deps, id);
+  if (!st.idRetried) {
+    st.idRetried = true;
+    return { state: st, replies: [{ text: t.idCheckFailed, choices: currentPrompt(st, deps)[0]!.choices }] };
+  }
+  const check = deps.evaluate({ idNumber: id }, deps.policy, deps.now).checks.find((c) => c.rule === 'id_number');
+  const note = fill(t.idStillInvalid, { doc: check?.source.doc ?? '', clause: check?.source.clause ?? '' });
+  return judge(st, deps, undefined, note);
+}
+
+/** 退出: pause and keep the answers (nothing to keep: just leave). */
+function pause(st: DialogState, deps: DialogDeps): StepResult {
+  const t = deps.dialogs.interview.texts;
+  const count = answerCount(st);
+  if (count === 0) return { state: newState(), replies: [{ text: t.quit }], ended: 'quit' };
+  st.paused = true;
+  delete st.pendingYear;
+  return { state: st, replies: [{ text: fill(t.paused, { count }) }], ended: 'quit' };
+}
+
+/** "不知道" to `cur`: explain and ask again, or keep it as unknown and go on. */
+function unknownTurn(st: DialogState, cur: Step, deps: DialogDeps): StepResult {
+  const t = deps.dialogs.interview.texts;
+  const spec = cur.unknown;
+  const hint = spec?.hint ?? cur.help;
+  if (spec?.required || (spec?.retry && st.unknownHinted !== cur.id)) {
+    st.unknownHinted = cur.id;
+    return { state: st, replies: [{ text: fill(t.unknownRequired, { hint }) }, question(cur, st, deps)] };
+  }
+  setUnknown(st, cur.id, t.unknownShown);
+  dropInferencesFrom(deps.dialogs.interview, st, cur.id);
+  delete st.unknownHinted;
+  delete st.pendingYear;
+  st.failures = 0;
+  return advance(st, deps, fill(t.unknownKept, { label: cur.label, whom: spec?.whom ?? t.defaultWhom }) + '\n');
 }
 
 function back(st: DialogState, deps: DialogDeps): StepResult {
@@ -239,6 +324,7 @@ function back(st: DialogState, deps: DialogDeps): StepResult {
   st.current = target.id;
   st.failures = 0;
   st.awaitingOther = false;
+  delete st.pendingYear;
   return { state: st, replies: [question(target, st, deps, t.back + '\n')] };
 }
 
@@ -254,7 +340,10 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
   const text = normalise(input);
   const cmd = command(text, d);
 
-  if (cmd === 'quit') return { state: newState(), replies: [{ text: t.quit }], ended: 'quit' };
+  if (cmd === 'quit' && (st.phase === 'done' || st.phase === 'stopped')) return { state: st, replies: [{ text: t.quit }] };
+  if (cmd === 'quit') return st.paused ? { state: st, replies: [{ text: fill(t.paused, { count: answerCount(st) }) }], ended: 'quit' } : pause(st, deps);
+  // Any other turn resumes a paused interview.
+  delete st.paused;
   if (cmd === 'restart') {
     const r = start(deps);
     r.replies[0] = { text: `${t.restarted}\n${r.replies[0]!.text}` };
@@ -297,7 +386,7 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
   if (st.phase === 'idNumber') {
     if (iv.commands.skip.includes(text)) return judge(st, deps);
     const id = text.replace(/\s+/g, '');
-    if (/^\d{17}[\dXx]$/.test(id)) return judge(st, deps, id);
+    if (/^\d{17}[\dXx]$/.test(id)) return idNumberTurn(st, id, deps);
     const side = looksLikeQuestion(text, d) ? sideAnswer(text, deps) : undefined;
     if (side) return { state: st, replies: [{ text: side }, ...currentPrompt(st, deps, t.resumeAfterQuestion + '\n')] };
     return { state: st, replies: [{ text: t.idWrong, choices: currentPrompt(st, deps)[0]!.choices }] };
@@ -306,18 +395,28 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
   // phase 'asking'
   const cur = stepById(d, st.current) ?? nextStep(iv, st, deps.policy);
   if (!cur) return { state: st, replies: summary(st, deps) };
+  if (st.current !== cur.id) delete st.pendingYear;
   st.current = cur.id;
+  const exactChoice = cur.choices ? matchChoice(text, options(cur)) : undefined;
+  if (!exactChoice && isUnknownAnswer(text, iv.words.unknown, iv.words.notUnknown)) return unknownTurn(st, cur, deps);
   if (looksLikeQuestion(text, d)) {
     const side = sideAnswer(text, deps);
     if (side) return { state: st, replies: [{ text: side }, question(cur, st, deps, t.resumeAfterQuestion)] };
   }
   const parsed = parseAnswer(cur, text, st, deps);
   if (parsed.ok) {
-    st.answers[cur.id] = parsed.value;
-    st.shown[cur.id] = parsed.shown;
+    setAnswer(st, cur.id, parsed.value, parsed.shown);
+    dropInferencesFrom(iv, st, cur.id);
     st.failures = 0;
     st.awaitingOther = false;
+    delete st.pendingYear;
+    delete st.unknownHinted;
     return advance(st, deps, fill(t.accepted, { answer: parsed.shown }));
+  }
+  if (parsed.year !== undefined) {
+    // "2022年" / "前年毕业": the year is kept until the month comes.
+    st.pendingYear = parsed.year;
+    return { state: st, replies: [question(cur, st, deps)] };
   }
   if (!parsed.ok && parsed.other) {
     st.awaitingOther = true;

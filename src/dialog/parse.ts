@@ -138,3 +138,40 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption
   }
   return best && !tie ? best.o : undefined;
 }
+
+/**
+ * "不知道 / 不清楚 / 不记得 …": an answer of its own, never a "no". True when the message says the
+ * person does not know, and is not a question about how to answer ("不知道怎么填").
+ */
+export function isUnknownAnswer(text: string, unknownWords: string[], notUnknown: string[] = []): boolean {
+  const t = normalise(text).replace(/\s+/g, '');
+  if (!t || /[?？]$/.test(t) || notUnknown.some((w) => t.includes(w))) return false;
+  return unknownWords.some((w) => t.includes(w));
+}
+
+/** A year alone ("2022年", "2022", "22年毕业", "前年毕业", "去年"): the month is still to be asked. */
+export function parseYearOnly(text: string, now: string): number | undefined {
+  const nowYear = Number(now.slice(0, 4));
+  const t = dateDigits(normalise(text).replace(/\s+/g, ''));
+  let m = /^(今年|去年|前年|大前年)(?:[^\d月]*)$/.exec(t);
+  if (m) return nowYear - relativeYears[m[1]!]!;
+  m = /^(\d{4}|\d{2})年(?:[^\d月]*)$/.exec(t) ?? /^(\d{4})$/.exec(t);
+  if (m) return fullYear(m[1]!, nowYear);
+  return undefined;
+}
+
+/** The month (and day) of a year asked before: "6月", "6", "六月份", "6月15日". */
+export function parseMonthOf(text: string, year: number): ParsedDate | undefined {
+  const t = dateDigits(normalise(text).replace(/\s+/g, '')).replace(/号/g, '日').replace(/份/g, '');
+  const m = /^(\d{1,2})(?:月(?:(\d{1,2})日)?)?(?:[^\d].*)?$/.exec(t);
+  if (!m || (!t.includes('月') && !/^\d{1,2}$/.test(t))) return undefined;
+  return build(year, Number(m[1]), m[2] ? Number(m[2]) : undefined);
+}
+
+/** Why a date cannot be right: 'implausible' (outside the years a career spans), 'future', or undefined. */
+export function dateProblem(iso: string, now: string, notFuture: boolean, limits: { minYear: number; maxYearsAhead: number }): 'implausible' | 'future' | undefined {
+  const y = Number(iso.slice(0, 4));
+  if (y < limits.minYear || y > Number(now.slice(0, 4)) + limits.maxYearsAhead) return 'implausible';
+  if (notFuture && iso > now) return 'future';
+  return undefined;
+}

@@ -25,6 +25,36 @@ export const condition: z.ZodType<Condition> = z.lazy(() =>
 const choice = z.object({ value: z.string().min(1), label: z.string().optional(), aliases: z.array(z.string()).optional() }).strict();
 export type StepChoice = z.infer<typeof choice>;
 
+/** One plausible value of a fact the applicant does not know, for the conditional verdict. */
+const alternative = z
+  .object({
+    /** The step's answer in this case. */
+    value: z.union([z.string(), z.boolean(), z.number()]),
+    /** What the case is, as the applicant reads it ("单位在江西省内"). */
+    label: z.string().min(1),
+    /** Answers of follow-up steps that go with this case (e.g. one 基本称职). */
+    also: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])).optional(),
+  })
+  .strict();
+export type Alternative = z.infer<typeof alternative>;
+
+/** What "不知道" means at a step. */
+const unknownSpec = z
+  .object({
+    /** The interview cannot go on without it: explain (`hint`) and ask again, never keep "unknown". */
+    required: z.boolean().optional(),
+    /** Ask once more with `hint` before keeping "unknown". */
+    retry: z.boolean().optional(),
+    /** Where to find the answer, said when the answer is "不知道". */
+    hint: z.string().optional(),
+    /** Whom to ask (单位人事, 县职称办 …), said in the verdict. */
+    whom: z.string().min(1),
+    /** The plausible answers, the favourable one first; the verdict is judged for each. */
+    alternatives: z.array(alternative).min(2).optional(),
+  })
+  .strict();
+export type UnknownSpec = z.infer<typeof unknownSpec>;
+
 export const stepTypes = ['series', 'choice', 'yesno', 'date', 'number', 'text'] as const;
 
 export const stepSchema = z
@@ -50,9 +80,18 @@ export const stepSchema = z
     yesValue: z.string().optional(),
     /** Yes/no steps: on "yes" take the profile value from this earlier step's answer. */
     yesFrom: z.string().optional(),
+    /** Yes/no steps: words of this question (contained in the answer, the longest wins), tried before the general yes/no words. */
+    answerWords: z.object({ yes: z.array(z.string().min(1)), no: z.array(z.string().min(1)) }).strict().optional(),
+    /** Yes/no steps: only `answerWords` are understood (the general 是/否 would be ambiguous here). */
+    ownWordsOnly: z.boolean().optional(),
+    /** Yes/no steps: the button labels instead of 是 / 否. */
+    buttons: z.object({ yes: z.string().min(1), no: z.string().min(1) }).strict().optional(),
+    /** What "不知道" means here; without it, "不知道" is kept and the verdict names the office to ask. */
+    unknown: unknownSpec.optional(),
   })
   .strict()
-  .refine((s) => (s.type === 'choice' || s.type === 'series') === Boolean(s.choices?.length), { message: '选择题（choice/series）必须有 choices，其他类型不能有', path: ['choices'] });
+  .refine((s) => (s.type === 'choice' || s.type === 'series') === Boolean(s.choices?.length), { message: '选择题（choice/series）必须有 choices，其他类型不能有', path: ['choices'] })
+  .refine((s) => s.type === 'yesno' || (!s.answerWords && !s.ownWordsOnly && !s.buttons), { message: 'answerWords、ownWordsOnly、buttons 只用于是否题（yesno）', path: ['answerWords'] });
 export type Step = z.infer<typeof stepSchema>;
 
 const words = z.array(z.string().min(1)).min(1);
@@ -63,8 +102,30 @@ export const interviewSchema = z
     resume: z.string(),
     steps: z.array(stepSchema).min(1),
     decisive: z.record(z.string(), z.array(z.string()).min(1)),
+    /**
+     * Answers the interview already knows and so does not ask: `startsWith` (a place name at the
+     * start of another answer) or `sameAs` (two answers equal once `strip` suffixes are removed).
+     */
+    inferences: z
+      .array(
+        z
+          .object({
+            step: z.string(),
+            value: z.union([z.string(), z.boolean(), z.number()]),
+            shown: z.string().min(1),
+            from: z.string().optional(),
+            startsWith: z.array(z.string().min(1)).optional(),
+            sameAs: z.tuple([z.string(), z.string()]).optional(),
+            strip: z.array(z.string().min(1)).optional(),
+          })
+          .strict()
+          .refine((i) => Boolean(i.from && i.startsWith) !== Boolean(i.sameAs), { message: '推断须写 from + startsWith，或 sameAs（二选一）' }),
+      )
+      .default([]),
+    /** Plausible dates: years before `minYear` or more than `maxYearsAhead` after this year are refused. */
+    dates: z.object({ minYear: z.number().int(), maxYearsAhead: z.number().int().min(0) }).strict(),
     commands: z.object({ back: words, restart: words, quit: words, help: words, answers: words, confirm: words, edit: words, skip: words }).strict(),
-    words: z.object({ yes: words, no: words, zero: words, other: words, questionMarkers: words }).strict(),
+    words: z.object({ yes: words, no: words, zero: words, other: words, questionMarkers: words, unknown: words, notUnknown: words }).strict(),
     texts: z
       .object({
         accepted: z.string(), yes: z.string(), no: z.string(), unset: z.string(), currentAnswer: z.string(), example: z.string(), choiceHint: z.string(),
@@ -72,7 +133,12 @@ export const interviewSchema = z
         resumeAfterQuestion: z.string(), answersHeader: z.string(), answerLine: z.string(), noAnswers: z.string(),
         summaryHeader: z.string(), confirmLabel: z.string(), editLabel: z.string(), confirmHint: z.string(), pickEdit: z.string(), pickEditWrong: z.string(),
         earlyStopHeader: z.string(), earlyStopReason: z.string(), earlyStopFooter: z.string(),
-        idPrompt: z.string(), idWrong: z.string(), finished: z.string(),
+        idPrompt: z.string(), idWrong: z.string(), idCheckFailed: z.string(), idStillInvalid: z.string(), finished: z.string(),
+        paused: z.string(), askMonth: z.string(), implausibleDate: z.string(),
+        unknownKept: z.string(), unknownRequired: z.string(), unknownShown: z.string(), inferred: z.string(),
+        conditionalHeader: z.string(), conditionalLine: z.string(), conditionalCase: z.string(), conditionalCaseJoin: z.string(), conditionalBasis: z.string(),
+        caseEligible: z.string(), caseEligibleNoLevel: z.string(), caseWaiting: z.string(), caseIneligible: z.string(), caseReview: z.string(), caseIncomplete: z.string(),
+        unknownMissing: z.string(), orJoin: z.string(), defaultWhom: z.string(),
         sourceLine: z.string(), sourceItem: z.string(), sourceJoin: z.string(), listJoin: z.string(),
       })
       .strict(),
@@ -94,6 +160,14 @@ export const interviewSchema = z
       if (s.yesFrom) refs.push(s.yesFrom);
       for (const r of refs) if (!ids.has(r)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'when'], message: `条件引用了未知或后面的步骤“${r}”` });
       ids.add(s.id);
+    });
+    iv.inferences.forEach((inf, i) => {
+      for (const r of [inf.step, inf.from, ...(inf.sameAs ?? [])]) if (r !== undefined && !ids.has(r)) ctx.addIssue({ code: 'custom', path: ['inferences', i], message: `未知的步骤“${r}”` });
+    });
+    iv.steps.forEach((s, i) => {
+      s.unknown?.alternatives?.forEach((a, j) => {
+        for (const r of Object.keys(a.also ?? {})) if (!ids.has(r)) ctx.addIssue({ code: 'custom', path: ['steps', i, 'unknown', 'alternatives', j, 'also'], message: `未知的步骤“${r}”` });
+      });
     });
     for (const [rule, steps] of Object.entries(iv.decisive)) {
       steps.forEach((s, j) => {
@@ -159,13 +233,23 @@ export const botTextsSchema = z
     myDataSubscription: z.string(),
     myDataFooter: z.string(),
     forgotten: z.string(),
+    /** 删除我的数据 asks first; only these words confirm it. */
+    forgetConfirm: z.string(),
+    forgetYesLabel: z.string(),
+    forgetNoLabel: z.string(),
+    forgetYes: z.array(z.string().min(1)).min(1),
+    forgetCancelled: z.string(),
+    forgetNothing: z.string(),
+    /** An interview paused with 退出: said with the welcome, and when 继续 finds nothing. */
+    pausedHint: z.string(),
+    nothingToResume: z.string(),
     error: z.string(),
     transcript: z.object({ user: z.string(), bot: z.string() }).strict(),
     consoleOpening: z.string(),
     greetings: z.array(z.string()),
     declineWords: z.array(z.string()),
     commands: z
-      .object({ menu: commandWords, help: commandWords, start: commandWords, screen: commandWords, ask: commandWords, subscribe: commandWords, unsubscribe: commandWords, mydata: commandWords, forget: commandWords })
+      .object({ menu: commandWords, help: commandWords, start: commandWords, screen: commandWords, ask: commandWords, subscribe: commandWords, unsubscribe: commandWords, mydata: commandWords, forget: commandWords, resume: commandWords })
       .strict(),
   })
   .strict();

@@ -26,6 +26,18 @@ export interface DialogState {
   failures: number;
   /** The series step: the user picked "other" and is typing a name. */
   awaitingOther?: boolean;
+  /** Steps answered "不知道" (their answer is `null`): judged as conditions, never as a value. */
+  unknown?: string[];
+  /** Steps answered by inference (not asked); re-inferred when their source answer changes. */
+  inferred?: string[];
+  /** 退出 paused the interview: the answers are kept until 继续 or 删除我的数据. */
+  paused?: boolean;
+  /** The step whose "不知道" got its hint once already (the next one is kept). */
+  unknownHinted?: string;
+  /** A date step answered with a year only: the month is asked next. */
+  pendingYear?: number;
+  /** The ID number failed its check once (the number itself is never stored). */
+  idRetried?: boolean;
 }
 
 /** A fresh interview. */
@@ -54,7 +66,8 @@ export function holds(c: Condition | undefined, st: DialogState, policy: Policy)
   if ('any' in c) return c.any.some((x) => holds(x, st, policy));
   if ('not' in c) return !holds(c.not, st, policy);
   if ('predicate' in c) return requiredCertificate(policy, st.answers.series, st.answers.specialty) !== undefined;
-  const has = Object.prototype.hasOwnProperty.call(st.answers, c.step);
+  // "不知道" is no answer for a condition: it neither matches a value nor counts as answered.
+  const has = Object.prototype.hasOwnProperty.call(st.answers, c.step) && !isUnknown(st, c.step);
   const v = st.answers[c.step];
   if (c.answered !== undefined && has !== c.answered) return false;
   if (c.in && !(has && typeof v === 'string' && c.in.includes(v))) return false;
@@ -65,6 +78,32 @@ export function holds(c: Condition | undefined, st: DialogState, policy: Policy)
 /** Steps that apply given the answers so far, in interview order. */
 export function applicableSteps(iv: Interview, st: DialogState, policy: Policy): Step[] {
   return iv.steps.filter((s) => holds(s.when, st, policy));
+}
+
+/** True when the step was answered "不知道". */
+export function isUnknown(st: DialogState, id: string): boolean {
+  return st.unknown?.includes(id) === true;
+}
+
+/** Record a known answer (it replaces an earlier "不知道" or inference). */
+export function setAnswer(st: DialogState, id: string, value: AnswerValue, shown: string): void {
+  st.answers[id] = value;
+  st.shown[id] = shown;
+  st.unknown = st.unknown?.filter((x) => x !== id);
+  st.inferred = st.inferred?.filter((x) => x !== id);
+  if (st.unknown?.length === 0) delete st.unknown;
+  if (st.inferred?.length === 0) delete st.inferred;
+}
+
+/** Record "不知道": answered, with no value. */
+export function setUnknown(st: DialogState, id: string, shown: string): void {
+  setAnswer(st, id, null, shown);
+  st.unknown = [...(st.unknown ?? []), id];
+}
+
+/** Number of answered steps (for 退出 and the welcome back). */
+export function answerCount(st: DialogState): number {
+  return Object.keys(st.answers).length;
 }
 
 /** True when the step has an answer. */

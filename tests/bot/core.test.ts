@@ -17,7 +17,7 @@ async function setup(opts: AppOptions = {}, env: Record<string, string> = {}) {
   return { app, store, say };
 }
 
-const toEligibleSummary = ['资格自测', '工程技术', '水利水电工程', '本科', '不确定', '2022年6月', '水利水电工程', '相同', '2022年7月', '国企', '寻乌县某水务有限公司', '江西', '是', '是', '没有', '确认'];
+const toEligibleSummary = ['资格自测', '工程技术', '水利水电工程', '本科', '不确定', '2022年6月', '水利水电工程', '相同', '2022年7月', '国企', '寻乌县某水务有限公司', '是', '是', '没有', '确认'];
 
 describe('bot core', () => {
   it('in a group: silent unless mentioned; when mentioned, answers questions but never runs the interview', async () => {
@@ -51,7 +51,8 @@ describe('bot core', () => {
     expect(await say('/screen')).toContain('职称系列');
     await say('工程技术');
     expect(await say('/mydata')).toContain('职称系列：工程技术人员');
-    expect(await say('/forget')).toContain('已删除');
+    expect(await say('/forget')).toContain('确定要删除');
+    expect(await say('确认')).toContain('已删除');
     expect(await say('/mydata')).toContain('没有保存');
   });
 

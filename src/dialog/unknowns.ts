@@ -38,7 +38,8 @@ function assume(st: DialogState, step: Step, alt: Alternative): DialogState {
 /** One line for an outcome, as short as a case in a condition allows. */
 function outcomeText(v: Verdict, deps: DialogDeps): string {
   const t = deps.dialogs.interview.texts;
-  const strip = (m: string) => m.replace(/[。.]$/, '');
+  // The first clause of a check's message is enough inside a condition (the details follow below).
+  const strip = (m: string) => m.split(/[；;。]/)[0]!.replace(/[，,]$/, '');
   if (v.outcome === 'eligible') {
     const entry = deps.policy.series.series.find((s) => s.name === v.series);
     const name = v.level ? entry?.titles?.[v.level] : undefined;

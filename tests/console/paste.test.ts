@@ -11,7 +11,7 @@ async function rig() {
   const seen: string[] = [];
   const app = {
     dialogs: loadDialogs(),
-    core: { handle: async (m: InboundMessage) => (seen.push(m.text), [{ text: `收到${seen.length}` }]) },
+    core: { handle: async (m: InboundMessage) => (seen.push(m.text), [{ text: `收到${seen.length}` }]), busy: () => 0 },
   };
   const input = new PassThrough();
   const output = new PassThrough();

@@ -5,6 +5,7 @@
  */
 import { types, type Message } from 'wechaty';
 import type { InboundMessage, MessageKind } from '../../bot/message.js';
+import { chatRecordText, isChatRecordCard } from './chat-record.js';
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Text]: 'text',
@@ -39,6 +40,16 @@ function questionOf(quote: { quoted: string; reply: string }): string {
   return [quote.quoted, quote.reply].filter(Boolean).join('\n');
 }
 
+/** A link message's title and description; undefined when the puppet cannot give them. */
+async function linkCard(msg: Message): Promise<{ title: string; description: string } | undefined> {
+  try {
+    const link = await msg.toUrlLink();
+    return { title: link.title() ?? '', description: link.description() ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
 /** Translate one Wechaty message; undefined when the bot should not react to it. */
 export async function toInbound(msg: Message): Promise<InboundMessage | undefined> {
   if (msg.self()) return undefined;
@@ -52,6 +63,17 @@ export async function toInbound(msg: Message): Promise<InboundMessage | undefine
 
   let text = kind === 'text' ? (room ? await msg.mentionText() : msg.text()) : '';
   let forwarded = msg.type() === types.Message.ChatHistory;
+  let kindOut = kind;
+  // A chat record is one question with its context: every line of it, in one message.
+  if (forwarded) text = chatRecordText(text) ?? text;
+  if (kind === 'link') {
+    const card = await linkCard(msg);
+    if (card && isChatRecordCard(card.title)) {
+      text = [card.title, card.description].filter(Boolean).join('\n');
+      forwarded = true;
+      kindOut = 'text';
+    }
+  }
   const quote = kind === 'text' ? parseQuote(text) : undefined;
   if (quote) {
     text = questionOf(quote);
@@ -62,7 +84,7 @@ export async function toInbound(msg: Message): Promise<InboundMessage | undefine
     userId: talker.id,
     chatId: room ? room.id : talker.id,
     text: text.trim(),
-    kind,
+    kind: kindOut,
     isGroup: room ? true : undefined,
     mentioned,
     forwarded: forwarded || undefined,

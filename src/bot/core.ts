@@ -185,7 +185,7 @@ export function createCore(deps: CoreDeps): Core {
       return [{ text: t.forgetCancelled }, ...(await privateTurn(msg, text, s))];
     }
     const iv = d.interview.commands;
-    const interviewCommand = [...iv.back, ...iv.restart, ...iv.quit, ...iv.help, ...iv.answers].includes(text);
+    const interviewCommand = [...iv.back, ...iv.restart, ...iv.quit, ...iv.help, ...iv.answers].includes(text) || (s.dialog?.phase === 'done' && iv.edit.includes(text));
     // Inside the interview its own commands win (帮助 explains the current question).
     const cc = dialogActive(s) && interviewCommand ? undefined : coreCommand(text);
     if (cc) {

@@ -350,6 +350,11 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
     return r;
   }
   if (cmd === 'back') return back(st, deps);
+  // After the verdict, 修改 still changes one answer (e.g. a fact checked with 单位人事) and judges again.
+  if (st.phase === 'done' && iv.commands.edit.includes(text)) {
+    st.phase = 'pickEdit';
+    return { state: st, replies: currentPrompt(st, deps) };
+  }
   if (st.phase === 'done' || st.phase === 'stopped') return { state: st, replies: [], passThrough: true };
   if (cmd === 'answers') {
     const lines = answerLines(st, deps);

@@ -1,7 +1,8 @@
 /**
  * Conversation cases as data (tests/conversations/*.yaml): alternating user and bot turns, each bot
  * turn listing key phrases that must (and `not` phrases that must not) appear in the replies.
- * `restart: true` closes the app and opens a new one over the same data (resume after restart).
+ * `restart: true` closes the app and opens a new one over the same data (resume after restart);
+ * `forwarded: true` sends the user turn as a forwarded message.
  * Every case runs through the core with the memory store and with the lowdb store.
  */
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,7 +17,15 @@ import { loadConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory.js';
 
 const turn = z.union([
-  z.object({ user: z.union([z.string(), z.number()]).transform(String), bot: z.array(z.string()).default([]), not: z.array(z.string()).default([]) }).strict(),
+  z
+    .object({
+      user: z.union([z.string(), z.number()]).transform(String),
+      /** Sent as a forwarded message (Telegram forward_origin, a WeChat chat record). */
+      forwarded: z.boolean().optional(),
+      bot: z.array(z.string()).default([]),
+      not: z.array(z.string()).default([]),
+    })
+    .strict(),
   z.object({ restart: z.literal(true) }).strict(),
 ]);
 const conversation = z.object({ name: z.string(), now: z.string(), turns: z.array(turn).min(1) }).strict();
@@ -48,7 +57,7 @@ for (const kind of ['memory', 'lowdb'] as const) {
               transcript.push('--- 重启 ---');
               continue;
             }
-            const replies = await app.core.handle({ channel: 'console', userId: 'tester', chatId: 'tester', text: t.user });
+            const replies = await app.core.handle({ channel: 'console', userId: 'tester', chatId: 'tester', text: t.user, ...(t.forwarded ? { forwarded: true } : {}) });
             const text = show(replies);
             transcript.push(`用户: ${t.user}`, `助手: ${text}`);
             const where = `${file} turn ${i + 1} (${t.user})\n${transcript.slice(-6).join('\n')}`;

@@ -308,7 +308,8 @@ function unknownTurn(st: DialogState, cur: Step, deps: DialogDeps): StepResult {
 
 function back(st: DialogState, deps: DialogDeps): StepResult {
   const t = deps.dialogs.interview.texts;
-  const done = answeredSteps(st, deps);
+  // Back goes to the questions the user was asked: inferred answers were not asked.
+  const done = answeredSteps(st, deps).filter((s) => !st.inferred?.includes(s.id));
   if (st.phase === 'idNumber' || st.phase === 'pickEdit') return { state: st, replies: summary(st, deps, t.back + '\n') };
   let target: Step | undefined;
   if (st.phase === 'asking') {

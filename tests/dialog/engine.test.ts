@@ -36,7 +36,7 @@ describe('dialog engine', () => {
   });
 
   it('skips the 员级 question for a 本科 graduate and asks it for a 大专 graduate', () => {
-    const base = ['工程技术', '水利', '本科', '不确定', '2020年6月', '水利', '相同', '2020年7月'];
+    const base = ['工程技术', '水利', '本科', '不确定', '2020年6月', '水利', '2020年7月']; // same major: 相同 is inferred
     expect(run(base).state.current).toBe('employerType');
     const college = [...base];
     college[2] = '大专';
@@ -51,7 +51,7 @@ describe('dialog engine', () => {
   });
 
   it('the ID number reaches the evaluator but never the state', () => {
-    const answers = ['农业', '农学', '本科', '不确定', '2020年6月', '农学', '相同', '2020年7月', '国企', '某农业公司', '江西', '是', '是', '没有', '确认', '11010519491231002X'];
+    const answers = ['农业', '农学', '本科', '不确定', '2020年6月', '农学', '2020年7月', '国企', '某农业公司', '江西', '是', '是', '没有', '确认', '11010519491231002X'];
     seen.length = 0;
     const { state } = run(answers);
     expect(state.phase).toBe('done');

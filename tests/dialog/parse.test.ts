@@ -1,6 +1,6 @@
 /** Chinese answers as people type them. */
 import { describe, expect, it } from 'vitest';
-import { matchChoice, parseCount, parseDate, parseYesNo } from '../../src/dialog/parse.js';
+import { dateProblem, isUnknownAnswer, matchChoice, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo } from '../../src/dialog/parse.js';
 import { loadDialogs } from '../../src/dialog/load.js';
 
 const now = '2024-04-20';
@@ -52,4 +52,30 @@ describe('choices', () => {
     expect(matchChoice(input, opts)?.value).toBe(v),
   );
   it('an out-of-range number matches nothing', () => expect(matchChoice('3', opts)).toBeUndefined());
+});
+
+describe('"I don\'t know" is its own answer', () => {
+  it.each(['不知道', '我也不清楚', '不确定', '不记得了', '没问过', '这个不太清楚'])('%s is unknown', (w) => expect(isUnknownAnswer(w, words.unknown, words.notUnknown)).toBe(true));
+  it.each(['不知道怎么填', '不清楚是什么意思？', '是', '没有', '江西'])('%s is not', (w) => expect(isUnknownAnswer(w, words.unknown, words.notUnknown)).toBe(false));
+  it('is never a no', () => {
+    for (const w of ['不知道', '不清楚', '不确定', '不记得']) expect(parseYesNo(w, words.yes, words.no)).toBeUndefined();
+  });
+});
+
+describe('a year without its month', () => {
+  it.each([['2022年', 2022], ['2022', 2022], ['22年毕业', 2022], ['前年毕业', 2022], ['去年', 2023], ['今年', 2024]])('%s → %d', (input, y) => expect(parseYearOnly(input, now)).toBe(y));
+  it.each(['2022年6月', '去年7月', '很久以前'])('%s is not a year alone', (input) => expect(parseYearOnly(input, now)).toBeUndefined());
+  it.each([['6月', '2022-06-01'], ['6', '2022-06-01'], ['六月份', '2022-06-01'], ['6月15日', '2022-06-15']])('then %s → %s', (input, iso) => expect(parseMonthOf(input, 2022)?.date).toBe(iso));
+  it('a month out of range is no month', () => expect(parseMonthOf('13', 2022)).toBeUndefined());
+});
+
+describe('plausible dates', () => {
+  const limits = { minYear: 1950, maxYearsAhead: 10 };
+  it('refuses 9999 and 1900 as implausible, tomorrow as future', () => {
+    expect(dateProblem('9999-06-01', now, false, limits)).toBe('implausible');
+    expect(dateProblem('1900-06-01', now, true, limits)).toBe('implausible');
+    expect(dateProblem('2024-04-21', now, true, limits)).toBe('future');
+    expect(dateProblem('2024-04-20', now, true, limits)).toBeUndefined();
+    expect(dateProblem('2026-06-01', now, false, limits)).toBeUndefined();
+  });
 });

@@ -181,7 +181,7 @@ export function createCore(deps: CoreDeps): Core {
       }
       // Anything else keeps the data; a message that is not a plain "no" is then handled as usual.
       const plainNo = [t.forgetNoLabel, ...t.declineWords, ...d.interview.words.no, ...d.interview.commands.quit].includes(text);
-      if (plainNo) return [{ text: t.forgetCancelled }];
+      if (plainNo) return [{ text: t.forgetCancelled }, ...(dialogActive(s) ? currentPrompt(s.dialog!, dialogDeps(), d.interview.texts.resumeAfterQuestion) : [])];
       return [{ text: t.forgetCancelled }, ...(await privateTurn(msg, text, s))];
     }
     const iv = d.interview.commands;

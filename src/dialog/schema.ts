@@ -4,7 +4,10 @@
  */
 import * as z from 'zod';
 
-/** A condition on earlier answers; an unanswered step makes `in`/`equals` false. */
+/**
+ * A condition on earlier answers; an unanswered step makes `in`/`equals` false. An answer of
+ * "不知道" counts as no answer: it matches no value and `answered: true` is false for it.
+ */
 export type Condition =
   | { step: string; in?: string[]; equals?: string | boolean | number; answered?: boolean }
   | { all: Condition[] }

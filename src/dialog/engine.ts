@@ -10,7 +10,7 @@ import { checkIdNumber } from '../eligibility/id-number.js';
 import { latestNotice, type Policy } from '../policy/load.js';
 import { applyInferences, dropInferencesFrom } from './infer.js';
 import type { Dialogs } from './load.js';
-import { dateProblem, isUnknownAnswer, matchChoice, normalise, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo, showDate, type ChoiceOption, type ParsedDate } from './parse.js';
+import { countNextTo, dateProblem, isUnknownAnswer, matchChoice, normalise, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo, showDate, type ChoiceOption, type ParsedDate } from './parse.js';
 import type { Step } from './schema.js';
 import { answerCount, answered, applicableSteps, buildProfile, newState, nextStep, requiredCertificate, setAnswer, setUnknown, type AnswerValue, type DialogState } from './state.js';
 import { fill, joinSources } from './text.js';
@@ -413,6 +413,10 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
   if (parsed.ok) {
     setAnswer(st, cur.id, parsed.value, parsed.shown);
     dropInferencesFrom(iv, st, cur.id);
+    for (const c of cur.countsInAnswer ?? []) {
+      const n = countNextTo(text, c.word);
+      if (n !== undefined) setAnswer(st, c.step, n, String(n));
+    }
     st.failures = 0;
     st.awaitingOther = false;
     delete st.pendingYear;

@@ -175,3 +175,18 @@ export function dateProblem(iso: string, now: string, notFuture: boolean, limits
   if (notFuture && iso > now) return 'future';
   return undefined;
 }
+
+/** The count said next to `word` ("基本称职一次", "一次基本称职", "基本称职2次"); undefined when none. */
+export function countNextTo(text: string, word: string): number | undefined {
+  const t = normalise(text).replace(/\s+/g, '');
+  const num = '([0-9]+|[一二两三四五六七八九十]+)';
+  // "不称职" must not be read inside "基本称职" and the other way round: the word stands alone.
+  const before = new RegExp(`${num}(?:次|回)(?:是)?${word}`).exec(t);
+  const after = new RegExp(`${word}(?:了|过)?${num}(?:次|回)`).exec(t);
+  const m = after ?? before;
+  if (!m) return undefined;
+  const at = m.index + m[0].indexOf(word);
+  if (word.length < 4 && t.slice(Math.max(0, at - 2), at) === '基本') return undefined;
+  const n = chineseNumber(m[1]!);
+  return n !== undefined && n <= 100 ? n : undefined;
+}

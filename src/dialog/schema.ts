@@ -89,6 +89,8 @@ export const stepSchema = z
     ownWordsOnly: z.boolean().optional(),
     /** Yes/no steps: the button labels instead of 是 / 否. */
     buttons: z.object({ yes: z.string().min(1), no: z.string().min(1) }).strict().optional(),
+    /** Counts said with the answer ("基本称职一次") answer these later number steps too. */
+    countsInAnswer: z.array(z.object({ step: z.string(), word: z.string().min(1) }).strict()).optional(),
     /** What "不知道" means here; without it, "不知道" is kept and the verdict names the office to ask. */
     unknown: unknownSpec.optional(),
   })

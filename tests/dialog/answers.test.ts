@@ -87,10 +87,14 @@ describe('answers already known are not asked', () => {
 });
 
 describe('annual reviews and punishments as people answer', () => {
-  it('都合格 is all good, 有一次基本称职 asks the counts, 没受过处分 is no', () => {
+  it('都合格 is all good, 有过 asks the counts, 基本称职一次 fills one, 没受过处分 is no', () => {
     const base = [...engineerTo('寻乌县交通投资集团'), '是'];
     expect(run([...base, '都合格']).state.answers.reviewsAllGood).toBe(true);
-    expect(run([...base, '有一次基本称职']).state.current).toBe('basicallySatisfactory');
+    expect(run([...base, '有过']).state.current).toBe('basicallySatisfactory');
+    // The count said with the answer is not asked again.
+    const said = run([...base, '去年基本称职一次']);
+    expect(said.state.answers.basicallySatisfactory).toBe(1);
+    expect(said.state.current).toBe('unsatisfactory');
     expect(run([...base, '都合格', '没受过处分']).state.answers.punished).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 /** Chinese answers as people type them. */
 import { describe, expect, it } from 'vitest';
-import { dateProblem, isUnknownAnswer, matchChoice, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo } from '../../src/dialog/parse.js';
+import { countNextTo, dateProblem, isUnknownAnswer, matchChoice, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo } from '../../src/dialog/parse.js';
 import { loadDialogs } from '../../src/dialog/load.js';
 
 const now = '2024-04-20';
@@ -78,4 +78,14 @@ describe('plausible dates', () => {
     expect(dateProblem('2024-04-20', now, true, limits)).toBeUndefined();
     expect(dateProblem('2026-06-01', now, false, limits)).toBeUndefined();
   });
+});
+
+describe('a count said with the answer', () => {
+  it.each([
+    ['去年年度考核基本称职一次', '基本称职', 1],
+    ['有两次基本称职', '基本称职', 2],
+    ['基本称职2次，不称职1次', '不称职', 1],
+    ['基本称职2次，不称职1次', '基本称职', 2],
+  ])('%s: %s → %d', (text, word, n) => expect(countNextTo(text, word)).toBe(n));
+  it('does not read 不称职 inside 基本称职', () => expect(countNextTo('基本称职一次', '不称职')).toBeUndefined());
 });

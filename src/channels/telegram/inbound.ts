@@ -58,8 +58,9 @@ export function toInbound(m: Message, me: BotIdentity, commands: ReadonlySet<str
   if (m.chat.type === 'channel') return undefined;
   const mentioned = isGroup ? isAddressedToBot(m, me) : false;
   if (isGroup && !mentioned) return undefined;
-  const kind = messageKind(m);
   const raw = m.text ?? m.caption ?? '';
+  // A forwarded screenshot or document with a caption is a question with its context: the caption is read.
+  const kind = m.forward_origin && raw.trim() ? 'text' : messageKind(m);
   const msg: InboundMessage = {
     channel: 'telegram',
     userId: String(m.from.id),

@@ -403,12 +403,13 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
   if (!cur) return { state: st, replies: summary(st, deps) };
   if (st.current !== cur.id) delete st.pendingYear;
   st.current = cur.id;
-  const exactChoice = cur.choices ? matchChoice(text, options(cur)) : undefined;
-  if (!exactChoice && isUnknownAnswer(text, iv.words.unknown, iv.words.notUnknown)) return unknownTurn(st, cur, deps);
   if (looksLikeQuestion(text, d)) {
     const side = sideAnswer(text, deps);
     if (side) return { state: st, replies: [{ text: side }, question(cur, st, deps, t.resumeAfterQuestion)] };
   }
+  // "不知道" is its own answer, unless it is an option of the question (申报级别 “不确定”).
+  const exactChoice = cur.choices ? matchChoice(text, options(cur)) : undefined;
+  if (!exactChoice && isUnknownAnswer(text, iv.words.unknown, iv.words.notUnknown)) return unknownTurn(st, cur, deps);
   const parsed = parseAnswer(cur, text, st, deps);
   if (parsed.ok) {
     setAnswer(st, cur.id, parsed.value, parsed.shown);

@@ -12,6 +12,7 @@ import { matchChoice, normalise, parseCount, parseDate, parseYesNo, showDate, ty
 import type { Step } from './schema.js';
 import { answered, applicableSteps, buildProfile, newState, nextStep, requiredCertificate, type AnswerValue, type DialogState } from './state.js';
 import { fill, joinSources } from './text.js';
+import { followUp, judgedMark } from './verdict-followup.js';
 import { renderVerdict } from './verdict-text.js';
 
 /** What the engine needs; all of it is data or pure functions. */
@@ -217,6 +218,7 @@ function judge(st: DialogState, deps: DialogDeps, idNumber?: string): StepResult
   const verdict = deps.evaluate(profile, deps.policy, deps.now);
   st.phase = 'done';
   st.current = undefined;
+  st.judged = judgedMark(deps.now, idNumber);
   const { idNumber: _dropped, ...kept } = profile;
   return { state: st, replies: renderVerdict(verdict, kept, deps), ended: 'verdict', verdict, profile: kept };
 }
@@ -261,7 +263,10 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
     return r;
   }
   if (cmd === 'back') return back(st, deps);
-  if (st.phase === 'done' || st.phase === 'stopped') return { state: st, replies: [], passThrough: true };
+  if (st.phase === 'done' || st.phase === 'stopped') {
+    const more = followUp(st, text, deps);
+    return more ? { state: st, replies: more } : { state: st, replies: [], passThrough: true };
+  }
   if (cmd === 'answers') {
     const lines = answerLines(st, deps);
     const head = lines.length ? [t.answersHeader, ...lines].join('\n') : t.noAnswers;

@@ -12,6 +12,12 @@ export type AnswerValue = string | number | boolean | null;
 /** Where the interview stands. */
 export type Phase = 'asking' | 'confirm' | 'pickEdit' | 'idNumber' | 'done' | 'stopped';
 
+/** Kept when a verdict is given, so "理由"/"材料" rebuild the same verdict: the day, the ID check result. */
+export interface Judged {
+  now: string;
+  id?: 'ok' | 'lowercase' | 'invalid';
+}
+
 /** The interview state of one user (JSON-safe, stored in the session). Never holds an ID number. */
 export interface DialogState {
   v: 1;
@@ -26,6 +32,8 @@ export interface DialogState {
   failures: number;
   /** The series step: the user picked "other" and is typing a name. */
   awaitingOther?: boolean;
+  /** Set with the verdict (phase `done`). */
+  judged?: Judged;
 }
 
 /** A fresh interview. */

@@ -218,7 +218,7 @@ function judge(st: DialogState, deps: DialogDeps, idNumber?: string): StepResult
   const verdict = deps.evaluate(profile, deps.policy, deps.now);
   st.phase = 'done';
   st.current = undefined;
-  st.judged = judgedMark(deps.now, idNumber);
+  st.judged = judgedMark(idNumber);
   const { idNumber: _dropped, ...kept } = profile;
   return { state: st, replies: renderVerdict(verdict, kept, deps), ended: 'verdict', verdict, profile: kept };
 }
@@ -264,6 +264,7 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
   }
   if (cmd === 'back') return back(st, deps);
   if (st.phase === 'done' || st.phase === 'stopped') {
+    // "理由"/"材料" after a verdict: the rest of it.
     const more = followUp(st, text, deps);
     return more ? { state: st, replies: more } : { state: st, replies: [], passThrough: true };
   }

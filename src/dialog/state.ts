@@ -12,9 +12,8 @@ export type AnswerValue = string | number | boolean | null;
 /** Where the interview stands. */
 export type Phase = 'asking' | 'confirm' | 'pickEdit' | 'idNumber' | 'done' | 'stopped';
 
-/** Kept when a verdict is given, so "理由"/"材料" rebuild the same verdict: the day, the ID check result. */
+/** Kept when a verdict is given, so "理由"/"材料" rebuild it: the ID number's check result, never the number. */
 export interface Judged {
-  now: string;
   id?: 'ok' | 'lowercase' | 'invalid';
 }
 

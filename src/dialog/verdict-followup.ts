@@ -1,7 +1,8 @@
 /**
  * "理由" and "材料" after a verdict: every check with its full citation, or the personal materials
- * list. Nothing of the verdict is stored: the session keeps the answers anyway, plus the day judged
- * and the ID number's check result (never the number), so the same verdict is rebuilt on request.
+ * list. Nothing of the verdict is stored: the session keeps the answers anyway, plus the ID
+ * number's check result (never the number), and the verdict is rebuilt on request, on the day of
+ * the request (so a window that closed meanwhile is told as closed).
  */
 import type { Reply } from '../bot/message.js';
 import { checkIdNumber } from '../eligibility/id-number.js';
@@ -20,9 +21,9 @@ import { mergeByClause, verdictNotice, type VerdictDeps } from './verdict-text.j
  */
 const SAMPLE_ID = { ok: '11010519491231002X', lowercase: '11010519491231002x', invalid: '110105194912310021' } as const;
 
-/** What to keep in the session when a verdict is given: the day, and the ID check result. */
-export function judgedMark(now: string, idNumber?: string): Judged {
-  return idNumber ? { now, id: checkIdNumber(idNumber) } : { now };
+/** What to keep in the session when a verdict is given: the ID check result, if a number was given. */
+export function judgedMark(idNumber?: string): Judged {
+  return idNumber ? { id: checkIdNumber(idNumber) } : {};
 }
 
 /** Which follow-up `text` asks for, if any. */
@@ -63,14 +64,23 @@ function judgedProfile(st: DialogState, deps: DialogDeps): Profile {
   const id = st.judged?.id ? { idNumber: SAMPLE_ID[st.judged.id] } : {};
   const p = buildProfile(deps.dialogs.interview, st, deps.policy, id);
   // As when judging: a finished interview that never asked about certificates means none.
-  return st.phase === 'done' && !p.certificates ? { ...p, certificates: [] } : p;
+  return p.certificates ? p : { ...p, certificates: [] };
 }
 
-/** The reply to "理由"/"材料" after a verdict (phase done or stopped), or undefined when not one. */
+/**
+ * The reply to "理由"/"材料" after a verdict, or undefined. An interview stopped early (phase
+ * stopped) has only partial answers: "理由" gives its deciding fails alone (the others would be
+ * guesses), and "材料" is left to the general answer.
+ */
 export function followUp(st: DialogState, text: string, deps: DialogDeps): Reply[] | undefined {
-  if (st.phase !== 'done' && st.phase !== 'stopped') return undefined;
   const kind = followUpKind(text, deps.dialogs);
-  if (!kind) return undefined;
-  const v = deps.evaluate(judgedProfile(st, deps), deps.policy, st.judged?.now ?? deps.now);
+  if (!kind || (st.phase !== 'done' && st.phase !== 'stopped')) return undefined;
+  if (st.phase === 'stopped') {
+    if (kind === 'materials') return undefined;
+    const v = deps.evaluate(buildProfile(deps.dialogs.interview, st, deps.policy), deps.policy, deps.now);
+    const fails = v.checks.filter((c) => c.status === 'fail');
+    return fails.length ? [{ text: reasonsText({ ...v, checks: fails }, deps) }] : undefined;
+  }
+  const v = deps.evaluate(judgedProfile(st, deps), deps.policy, deps.now);
   return [{ text: kind === 'reasons' ? reasonsText(v, deps) : materialsText(v, deps) }];
 }

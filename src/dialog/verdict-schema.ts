@@ -15,6 +15,7 @@ export const verdictTextsSchema = z
     reachable: text,
     reachableLapsed: text,
     settledLevel: text,
+    settledLevelLapsed: text,
     settledConfirm: text,
     settledObtain: text,
     reason: text,

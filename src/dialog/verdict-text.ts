@@ -74,6 +74,13 @@ function deciding(v: Verdict, hide: string[]): Check[] {
   return [];
 }
 
+/** "2024年第一批，2024年5月30日截止，还剩24天。" (an open or coming window). */
+function windowText(v: Verdict, t: VerdictTexts): string {
+  const w = v.window;
+  const key = w.state === 'open' ? (w.daysLeft === 0 ? 'lastDay' : 'open') : 'upcoming';
+  return fill(t.window[key], { batchName: w.name, opens: formatChineseDate(w.opens), closes: formatChineseDate(w.closes), daysLeft: w.daysLeft, daysUntilOpen: w.daysUntilOpen });
+}
+
 /** The first line: the answer. */
 function headline(v: Verdict, profile: Profile, deps: VerdictDeps): string {
   const t = deps.dialogs.verdict;
@@ -81,9 +88,7 @@ function headline(v: Verdict, profile: Profile, deps: VerdictDeps): string {
   if (isLapsed(v) && v.outcome !== 'incomplete') return fill(v.outcome === 'ineligible' && !v.qualifiesOn ? t.headline.lapsedIneligible : t.headline.lapsed, { year });
   switch (v.outcome) {
     case 'eligible': {
-      const w = v.window;
-      const key = w.state === 'open' ? (w.daysLeft === 0 ? 'lastDay' : 'open') : 'upcoming';
-      const window = fill(t.window[key], { batchName: w.name, opens: formatChineseDate(w.opens), closes: formatChineseDate(w.closes), daysLeft: w.daysLeft, daysUntilOpen: w.daysUntilOpen });
+      const window = windowText(v, t);
       if (!v.level) return fill(t.headline.eligibleNoLevel, { window });
       return fill(t.headline.eligible, { level: v.level, title: titleOf(v, profile, deps.policy, v.level, t), window });
     }
@@ -106,8 +111,8 @@ function secondLine(v: Verdict, profile: Profile, deps: VerdictDeps): string | u
   const today = formatChineseDate(v.cutoffDate);
   if (v.outcome === 'needs_review' && v.reachableLevel) {
     const condition = v.obtain?.length ? t.settledObtain : t.settledConfirm;
-    const settled = fill(t.settledLevel, { condition, level: v.reachableLevel, title: titleOf(v, profile, deps.policy, v.reachableLevel, t) });
-    return isLapsed(v) ? `${fill(t.lapsedBasis, { today })}${settled}` : settled;
+    const values = { condition, level: v.reachableLevel, title: titleOf(v, profile, deps.policy, v.reachableLevel, t) };
+    return isLapsed(v) ? `${fill(t.lapsedBasis, { today })}${fill(t.settledLevelLapsed, values)}` : fill(t.settledLevel, { ...values, window: windowText(v, t) });
   }
   if (v.outcome === 'ineligible' && v.reachableLevel) {
     return fill(isLapsed(v) ? t.reachableLapsed : t.reachable, { level: v.reachableLevel, title: titleOf(v, profile, deps.policy, v.reachableLevel, t) });

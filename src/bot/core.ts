@@ -8,6 +8,7 @@ import type { Dialogs } from '../dialog/load.js';
 import { normalise } from '../dialog/parse.js';
 import { answerCount, isDialogState, type DialogState } from '../dialog/state.js';
 import { fill } from '../dialog/text.js';
+import { followUpKind } from '../dialog/verdict-followup.js';
 import { audienceOf, evaluate as realEvaluate, resolveSeries as realResolveSeries } from '../eligibility/evaluate.js';
 import { latestNotice, type Policy } from '../policy/load.js';
 import type { Store, Subscriber } from '../store/port.js';
@@ -227,7 +228,8 @@ export function createCore(deps: CoreDeps): Core {
           return askForget(msg, s);
       }
     }
-    if (s.dialog && (dialogActive(s) || interviewCommand)) {
+    // After a verdict, "理由"/"材料" ask the engine for the rest of it.
+    if (s.dialog && (dialogActive(s) || interviewCommand || followUpKind(text, d))) {
       const r = step(s.dialog, text, dialogDeps());
       if (!r.passThrough) {
         // 退出 pauses (the answers are kept); a quit with nothing answered leaves nothing behind.

@@ -15,6 +15,7 @@ import type { Step } from './schema.js';
 import { answerCount, answered, applicableSteps, buildProfile, newState, nextStep, requiredCertificate, setAnswer, setUnknown, type AnswerValue, type DialogState } from './state.js';
 import { fill, joinSources } from './text.js';
 import { judgeAnswers } from './unknowns.js';
+import { followUp, judgedMark } from './verdict-followup.js';
 
 /** What the engine needs; all of it is data or pure functions. */
 export interface DialogDeps {
@@ -260,6 +261,7 @@ function judge(st: DialogState, deps: DialogDeps, idNumber?: string, idNote?: st
   st.phase = 'done';
   st.current = undefined;
   delete st.idRetried;
+  st.judged = judgedMark(idNumber);
   return { state: st, replies: r.replies, ended: 'verdict', verdict: r.verdict, profile: r.profile };
 }
 
@@ -356,7 +358,11 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
     st.phase = 'pickEdit';
     return { state: st, replies: currentPrompt(st, deps) };
   }
-  if (st.phase === 'done' || st.phase === 'stopped') return { state: st, replies: [], passThrough: true };
+  if (st.phase === 'done' || st.phase === 'stopped') {
+    // "理由"/"材料" after a verdict: the rest of it.
+    const more = followUp(st, text, deps);
+    return more ? { state: st, replies: more } : { state: st, replies: [], passThrough: true };
+  }
   if (cmd === 'answers') {
     const lines = answerLines(st, deps);
     const head = lines.length ? [t.answersHeader, ...lines].join('\n') : t.noAnswers;

@@ -182,33 +182,8 @@ export const interviewSchema = z
   });
 export type Interview = z.infer<typeof interviewSchema>;
 
-const windowTexts = z.object({ open: z.string(), lastDay: z.string(), upcoming: z.string(), over: z.string() }).strict();
-
-export const verdictTextsSchema = z
-  .object({
-    headline: z.object({ eligible: z.string(), eligibleNoLevel: z.string(), waiting: z.string(), ineligible: z.string(), needs_review: z.string(), incomplete: z.string() }).strict(),
-    title: z.string(),
-    reachable: z.string(),
-    reasonsHeader: z.string(),
-    reason: z.string(),
-    hideRules: z.array(z.string()),
-    window: windowTexts,
-    qualifiesOn: z.string(),
-    materialsHeader: z.string(),
-    material: z.string(),
-    nextSteps: z.string(),
-    contact: z.string(),
-    disclaimer: z.string(),
-    subscribe: z.string(),
-    subscribeYes: z.string(),
-    subscribeNo: z.string(),
-    sourceItem: z.string(),
-    sourceJoin: z.string(),
-    listJoin: z.string(),
-    fieldNames: z.record(z.string(), z.string()),
-  })
-  .strict();
-export type VerdictTexts = z.infer<typeof verdictTextsSchema>;
+// dialogs/verdict.yaml has its own schema file (the phone verdict and its follow-ups).
+export { verdictTextsSchema, type VerdictTexts } from './verdict-schema.js';
 
 const commandWords = z.array(z.string().min(1)).min(1);
 export const botTextsSchema = z

@@ -12,6 +12,11 @@ export type AnswerValue = string | number | boolean | null;
 /** Where the interview stands. */
 export type Phase = 'asking' | 'confirm' | 'pickEdit' | 'idNumber' | 'done' | 'stopped';
 
+/** Kept when a verdict is given, so "理由"/"材料" rebuild it: the ID number's check result, never the number. */
+export interface Judged {
+  id?: 'ok' | 'lowercase' | 'invalid';
+}
+
 /** The interview state of one user (JSON-safe, stored in the session). Never holds an ID number. */
 export interface DialogState {
   v: 1;
@@ -38,6 +43,8 @@ export interface DialogState {
   pendingYear?: number;
   /** The ID number failed its check once (the number itself is never stored). */
   idRetried?: boolean;
+  /** Set with the verdict (phase `done`). */
+  judged?: Judged;
 }
 
 /** A fresh interview. */

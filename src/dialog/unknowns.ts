@@ -107,7 +107,8 @@ export function judgeAnswers(st: DialogState, deps: DialogDeps, profileOf: (s: D
   const replies = renderVerdict(base.verdict, kept, deps);
   const first = replies[0]!;
   let lines = first.text.split('\n');
-  if (conditionLines.length) lines = [t.conditionalHeader, ...conditionLines, fill(t.conditionalBasis, { cases: basis.join('、') }), ...lines.slice(1)];
+  // The favourable case's headline keeps its batch and window, without the mark that would contradict the ⚠️.
+  if (conditionLines.length) lines = [t.conditionalHeader, ...conditionLines, fill(t.conditionalBasis, { cases: basis.join('、') }), lines[0]!.replace(/^\S+\s*/u, '→ '), ...lines.slice(1)];
   if (missingLine) lines.splice(conditionLines.length ? conditionLines.length + 2 : 1, 0, missingLine);
   if (idNote) lines.push(idNote);
   replies[0] = { ...first, text: lines.join('\n') };

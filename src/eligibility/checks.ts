@@ -62,9 +62,10 @@ export function checkExamSeries(ctx: EvalContext): void {
   if (s.examInsteadOfReview?.value) {
     return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.fail, { series: s.name }), s.examInsteadOfReview.source, method);
   }
-  const spec = ctx.profile.specialty;
-  if (spec && s.examSpecialties && s.examSpecialties.keywords.some((k) => spec.includes(k))) {
-    return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.failSpecialty, { specialty: spec }), s.examSpecialties.source, method);
+  // The specialty, or what the applicant typed as the series ("计算机技术与软件"), can name one.
+  const named = [ctx.profile.specialty, ctx.profile.series].find((x) => x && s.examSpecialties?.keywords.some((k) => x.includes(k)));
+  if (named && s.examSpecialties) {
+    return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.failSpecialty, { specialty: named.trim() }), s.examSpecialties.source, method);
   }
   addCheck(ctx, 'exam_instead_of_review', 'pass', fill(t.pass, { series: s.name }), noticeClause(ctx, 'examInsteadOfReview'));
 }
@@ -118,7 +119,9 @@ export function checkSocialInsurance(ctx: EvalContext): void {
   // Not said whether they hold the proof: it becomes a material to prepare, with a warning.
   if (ctx.profile.hasAffiliationProof === undefined) return addCheck(ctx, 'social_insurance', 'warn', fill(t.needProof, values), clause);
   if (ctx.profile.hasAffiliationProof) return addCheck(ctx, 'social_insurance', 'pass', fill(t.passProof, values), clause);
-  addCheck(ctx, 'social_insurance', 'fail', fill(t.fail, values), clause);
+  // A gap the applicant can close with a document: not ineligible, something to obtain first.
+  ctx.obtain.push(fill(t.obtain, values));
+  addCheck(ctx, 'social_insurance', 'review', fill(t.fail, values), clause);
 }
 
 /** 三（五）, 第四条: a practice-access qualification must be held first. */

@@ -13,12 +13,18 @@ export interface EvalContext {
   now: string;
   texts: CheckTexts;
   batch: PolicyBatch;
+  /** The day years are counted to: the batch's cut-off, or today when every window has closed. */
+  cutoff: string;
+  /** Every window of the notices in rules/ has closed: judged on today's facts, no batch claimed. */
+  lapsed: boolean;
   /** The notice of the batch: its number and clauses are cited. */
   notice: Notice;
   seriesName?: string;
   series?: SeriesEntry;
   checks: Check[];
   missing: string[];
+  /** Documents the applicant can obtain to close a gap (Verdict `obtain`). */
+  obtain: string[];
   facts: MaterialFacts;
 }
 

@@ -22,7 +22,7 @@ import { materialsFor } from './materials.js';
 import type { Profile } from './profile.js';
 import { resolveSeries, seriesEntry } from './series.js';
 import { checkTexts, fill } from './texts.js';
-import type { Outcome, Verdict } from './verdict.js';
+import type { Check, Outcome, Verdict } from './verdict.js';
 
 export { resolveSeries } from './series.js';
 
@@ -44,15 +44,18 @@ export function evaluate(profile: Profile, policy: Policy, now: string): Verdict
   const audience = audienceOf(policy, seriesName, kind);
   const ws = windowStatus(policy, now, audience);
   const batch = ws.relevant;
+  // No window open or to come: the notice has lapsed. Judge on today's facts (years to today) and
+  // claim no batch; the next notice decides when and how to apply.
+  const lapsed = ws.state === 'over';
   const ctx: EvalContext = {
-    policy, profile, now, texts, batch, notice: batch.notice, seriesName,
+    policy, profile, now, texts, batch, cutoff: lapsed ? now : batch.cutoff, lapsed, notice: batch.notice, seriesName,
     series: seriesName ? seriesEntry(policy, seriesName) : undefined,
-    checks: [], missing: [],
+    checks: [], missing: [], obtain: [],
     facts: { socialInsuranceDiffers: false, archiveHosted: false, titleLevel: profile.currentTitle?.level },
   };
 
   // 一: which window, and whether it is open.
-  const w = { batchName: batch.name, opens: formatChineseDate(batch.opens), closes: formatChineseDate(batch.closes), daysLeft: ws.daysLeft, daysUntil: ws.daysUntilNext };
+  const w = { batchName: batch.name, opens: formatChineseDate(batch.opens), closes: formatChineseDate(batch.closes), daysLeft: ws.daysLeft, daysUntil: ws.daysUntilNext, year: batch.notice.issued.slice(0, 4), today: formatChineseDate(now) };
   if (ws.state === 'open') addCheck(ctx, 'batch', 'pass', fill(ws.daysLeft === 0 ? texts.batch.lastDay : texts.batch.open, w), batch.source);
   else if (ws.state === 'upcoming') {
     const generalOpen = audience === 'education' && windowStatus(policy, now, 'general').state === 'open';
@@ -77,19 +80,36 @@ export function evaluate(profile: Profile, policy: Policy, now: string): Verdict
 
   const statuses = new Set(ctx.checks.map((c) => c.status));
   const outcome: Outcome = statuses.has('fail') ? 'ineligible' : ctx.missing.length ? 'incomplete' : statuses.has('review') ? 'needs_review' : 'eligible';
-  const onlyTimeMissing = outcome === 'ineligible' && ctx.checks.filter((c) => c.status === 'fail').every((c) => c.rule === 'level') && lv.qualifiesOn !== undefined;
+  // Every gate but the level passes: only time (or the level asked for) stands in the way.
+  const gatesPass = !ctx.checks.some((c) => c.rule !== 'level' && (c.status === 'fail' || c.status === 'review'));
+  const onlyTimeMissing = outcome === 'ineligible' && gatesPass && lv.qualifiesOn !== undefined;
+  // Not eligible for another reason (a condition fails, needs confirming, or is not known yet):
+  // the level line states the years and promises nothing.
+  const levelCheck = ctx.checks.find((c) => c.rule === 'level');
+  const promise = levelCheck?.status === 'pass' ? outcome === 'eligible' : gatesPass && ctx.missing.length === 0;
+  if (!promise && levelCheck && lv.gatedMessage) levelCheck.message = lv.gatedMessage;
+  // What the conditions would reach: when only the level fails, or when something is still to settle.
+  const reachable = outcome === 'ineligible' ? (gatesPass ? lv.reachable : undefined) : outcome === 'needs_review' ? lv.level : undefined;
+  const obtain = ctx.obtain.length && outcome === 'needs_review' ? ctx.obtain : undefined;
 
   return {
     outcome,
-    level: outcome === 'eligible' || outcome === 'needs_review' ? lv.level : null,
-    batch: batch.id,
-    cutoffDate: batch.cutoff,
-    checks: ctx.checks,
+    level: outcome === 'eligible' ? lv.level : null,
+    batch: lapsed ? null : batch.id,
+    cutoffDate: ctx.cutoff,
+    checks: orderChecks(ctx.checks),
     missing: ctx.missing,
     materials: materialsFor(policy, profile, ctx.facts),
     series: seriesName,
     window: { name: batch.name, opens: batch.opens, closes: batch.closes, state: ws.state, daysLeft: ws.daysLeft, daysUntilOpen: ws.daysUntilNext, source: batch.source },
     ...(onlyTimeMissing ? { qualifiesOn: lv.qualifiesOn } : {}),
-    ...(outcome === 'ineligible' && lv.reachable !== undefined ? { reachableLevel: lv.reachable } : {}),
+    ...(reachable !== undefined ? { reachableLevel: reachable } : {}),
+    ...(obtain ? { obtain } : {}),
   };
+}
+
+/** Deciding checks first (fail, review, the level), then warnings, then the other passes; stable. */
+export function orderChecks(checks: Check[]): Check[] {
+  const rank = (c: Check) => (c.status === 'fail' ? 0 : c.status === 'review' ? 1 : c.rule === 'level' ? 2 : c.status === 'warn' ? 3 : 4);
+  return checks.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
 }

@@ -14,6 +14,11 @@ export interface LevelResult {
   level: TitleLevel | null;
   qualifiesOn?: string;
   reachable?: TitleLevel | null;
+  /**
+   * The level check's message when another condition fails or needs confirming: the years as a
+   * fact, without "可认定" or "可以先申报", so no line promises a level the verdict refuses.
+   */
+  gatedMessage?: string;
 }
 
 /** Decide the level; pushes the counting, extension and level checks. */
@@ -30,7 +35,7 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
   if (!start) return { level: null };
 
   const rank = (l: string) => m.levels.indexOf(l as TitleLevel);
-  const cutoff = batch.cutoff;
+  const cutoff = ctx.cutoff;
   const ext = extensionFor(profile, m);
   const cutoffText = formatChineseDate(cutoff);
 
@@ -41,9 +46,9 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
     ctx,
     'counting',
     'pass',
-    start > cutoff
+    start > cutoff && !ctx.lapsed
       ? fill(ctx.texts.counting.before, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start) })
-      : fill(ctx.texts.counting.pass, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start), have: monthsText(have, ctx.texts.units) }),
+      : fill(ctx.lapsed ? ctx.texts.counting.today : ctx.texts.counting.pass, { cutoff: cutoffText, batchName: batch.name, from: formatChineseDate(start), have: monthsText(have, ctx.texts.units) }),
     batch.cutoffSource,
   );
   const e = m.extensions;
@@ -91,7 +96,7 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
     if (target && rank(r.route.level) > rank(target)) msg += fill(t.lowerTarget, { reachable: titleName(ctx, r.route.level), level: titleName(ctx, target) });
     addCheck(ctx, 'level', 'pass', msg, r.route.source, m.countingSource);
     warnAlreadyHeld(ctx, level);
-    return { level };
+    return { level, gatedMessage: fill(r.route.titleHeld ? t.passTitleGated : t.passGated, values(r, level)) };
   }
   if (metUnverified.length) {
     const r = best(metUnverified)!;
@@ -119,8 +124,8 @@ export function decideLevel(ctx: EvalContext, audience: 'general' | 'education')
   const v = { ...values(soonest, soonest.route.level), qualifiesOn: formatChineseDate(soonest.qualifiesOn!), later, end: ext.disciplinaryEnd ? formatChineseDate(ext.disciplinaryEnd) : '' };
   const template = soonest.byPunishment ? t.failPunishment : soonest.route.titleHeld ? t.failTitle : t.fail;
   const sources = soonest.byPunishment ? [m.extensions.disciplinary.source, soonest.route.source] : [soonest.route.source, m.countingSource];
-  const reachableNote = reachable ? fill(t.reachableNow, { reachable: titleName(ctx, reachable) }) : '';
-  addCheck(ctx, 'level', 'fail', fill(template, v) + reachableNote, sources[0]!, ...sources.slice(1));
+  // The level reachable meanwhile is the verdict's `reachableLevel`, told by the renderers.
+  addCheck(ctx, 'level', 'fail', fill(template, v), sources[0]!, ...sources.slice(1));
   return { level: null, qualifiesOn: soonest.qualifiesOn, reachable };
 }
 

@@ -38,7 +38,10 @@ export function resolveSeries(policy: Policy, text: string | undefined, employer
       if (a.length >= 2 && c.includes(a) && (!best || a.length > best.len)) best = { name: s.name, len: a.length };
     }
   }
-  return best?.name;
+  if (best) return best.name;
+  // A 以考代评 specialty typed as the series ("计算机技术与软件", "通信"): the series it belongs to,
+  // where the exam check then refuses it (三（六）).
+  return policy.series.series.find((s) => s.examSpecialties?.keywords.some((k) => c.includes(k)))?.name;
 }
 
 /** The series entry by canonical name. */

@@ -15,14 +15,14 @@ const keys = {
   exam_instead_of_review: ['pass', 'fail', 'failSpecialty'],
   state_owned_engineering: ['pass', 'fail'],
   employer_coverage: ['pass', 'failAgency', 'failProvince', 'failNoEmployer', 'reviewArchive', 'reviewType'],
-  social_insurance: ['pass', 'passProof', 'fail', 'needProof', 'unknown'],
+  social_insurance: ['pass', 'passProof', 'fail', 'obtain', 'needProof', 'unknown'],
   practice_certificate: ['pass', 'fail'],
-  counting: ['pass', 'before'],
+  counting: ['pass', 'before', 'today'],
   extensions: ['basic', 'unsatisfactory', 'disciplinary'],
-  level: ['pass', 'passTitle', 'review', 'reviewNoDegree', 'degreeAssumed', 'fail', 'failTitle', 'failNoTitle', 'failNoTitleOrWork', 'failNoRoute', 'failPunishment', 'laterBatch', 'laterUnknown', 'lowerTarget', 'reachableNow', 'alreadyHeld'],
+  level: ['pass', 'passTitle', 'passGated', 'passTitleGated', 'review', 'reviewNoDegree', 'degreeAssumed', 'fail', 'failTitle', 'failNoTitle', 'failNoTitleOrWork', 'failNoRoute', 'failPunishment', 'laterBatch', 'laterUnknown', 'lowerTarget', 'alreadyHeld'],
   id_number: ['pass', 'lowercase', 'fail'],
   units: ['yearsMonths', 'years', 'months'],
-  verdict: ['eligible', 'ineligible', 'needs_review', 'levelNote', 'listJoin', 'incomplete', 'reasons', 'window', 'qualifiesOn', 'materials', 'disclaimer'],
+  verdict: ['eligible', 'lapsed', 'eligibleToday', 'ineligible', 'needs_review', 'obtain', 'listJoin', 'incomplete', 'reasons', 'window', 'countedToToday', 'qualifiesOn', 'reachable', 'materials', 'disclaimer'],
 } as const;
 
 type Keys = typeof keys;

@@ -90,6 +90,12 @@ export function answerVars(policy: Policy, now: string, audience: Audience, t: A
     next: next(policy, now, audience, notice, office, t),
     now: d(now),
   };
+  // Every window of the notices has closed: answers that give the notice's dates say so first
+  // ({lapsedNote}, a line of its own), and an answer that already opens with {status} does not
+  // repeat it in {nextAfterStatus}.
+  const lapsed = windowStatus(policy, now, audience).state === 'over';
+  vars.lapsedNote = lapsed ? `${vars.status}\n` : '';
+  vars.nextAfterStatus = lapsed ? '' : vars.next!;
   const put = (prefix: string, b: PolicyBatch) => {
     vars[`${prefix}.name`] = b.name;
     vars[`${prefix}.opens`] = d(b.opens);

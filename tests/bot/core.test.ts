@@ -60,7 +60,9 @@ describe('bot core', () => {
     const { say, store } = await setup();
     for (const t of toEligibleSummary) await say(t);
     const out = await say('11010519491231002X');
-    expect(out).toContain('身份证号码校验通过');
+    expect(out).toContain('可以申报');
+    // The check's result is among the reasons sent on request ("理由"), the number is not kept.
+    expect(await say('理由')).toContain('身份证号码校验通过');
     const rec = await store.getSession('telegram:42');
     expect(JSON.stringify(rec)).not.toContain('11010519491231002X');
     expect(await say('查看我的数据')).not.toContain('1101051949');

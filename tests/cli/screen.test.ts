@@ -21,6 +21,14 @@ describe('screen --jsonl', () => {
     expect(byId['example-eligible']).toMatchObject({ outcome: 'eligible', level: '助理级', batch: '2024-1', cutoffDate: '2024-06-30' });
     expect(byId['example-exam-series'].outcome).toBe('ineligible');
     expect(byId['example-exam-series'].checks.some((c: { status: string; source: { clause: string } }) => c.status === 'fail' && c.source.clause === '三（六）')).toBe(true);
+    // A 以考代评 specialty typed as the series is refused under 三（六）, first.
+    expect(byId['example-exam-specialty-as-series']).toMatchObject({ outcome: 'ineligible', level: null, series: '工程技术人员' });
+    expect(byId['example-exam-specialty-as-series'].checks[0]).toMatchObject({ rule: 'exam_instead_of_review', status: 'fail', source: { clause: '三（六）' } });
+    // A document to obtain is not ineligible: needs_review, what to obtain, the level it would reach.
+    expect(byId['example-affiliation-proof-to-obtain']).toMatchObject({ outcome: 'needs_review', level: null, reachableLevel: '助理级' });
+    expect(byId['example-affiliation-proof-to-obtain'].obtain.join()).toContain('隶属关系证明');
+    // Every window closed: no batch claimed, years counted to today, the level today's facts reach.
+    expect(byId['example-notice-lapsed']).toMatchObject({ outcome: 'eligible', level: '助理级', batch: null, cutoffDate: '2026-12-01', window: { state: 'over' } });
     expect(lines.some((l) => l.error && !l.id)).toBe(true);
     expect(byId['bad-date'].error).toContain('graduationDate');
   });

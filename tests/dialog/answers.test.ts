@@ -42,7 +42,7 @@ describe('"不知道" at a step', () => {
 
   it('an unknown fact that does not change the outcome is not a condition', () => {
     const r = run([...engineerTo('寻乌县交通投资集团'), '不清楚', '是', '没有', '确认', '跳过']);
-    expect(r.text).toMatch(/^✅ 初步判断：您可以申报【助理级】/);
+    expect(r.text).toMatch(/^✅ 可以申报：助理级/);
     expect(r.text).not.toContain('取决于');
   });
 

@@ -14,7 +14,8 @@ interface Case {
   expect: {
     outcome?: string;
     level?: string | null;
-    batch?: string;
+    reachableLevel?: string | null;
+    batch?: string | null;
     cutoffDate?: string;
     clauses?: string[];
     fail?: string[];
@@ -24,6 +25,11 @@ interface Case {
     qualifiesOn?: string | null;
     materials?: string[];
     messages?: string[];
+    /** Phrases no check message may contain (e.g. 本年度 after the year is over). */
+    notMessages?: string[];
+    obtain?: string[];
+    /** The rule of the first check: the deciding one comes first. */
+    first?: string;
   };
 }
 
@@ -50,7 +56,8 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
         const explain = v.checks.map((ch) => `${ch.status} ${ch.rule} ${ch.source.clause}: ${ch.message}`).join('\n');
         if (e.outcome) expect(v.outcome, explain).toBe(e.outcome);
         if (e.level !== undefined) expect(v.level, explain).toBe(e.level);
-        if (e.batch) expect(v.batch).toBe(String(e.batch));
+        if (e.reachableLevel !== undefined) expect(v.reachableLevel ?? null, explain).toBe(e.reachableLevel);
+        if (e.batch !== undefined) expect(v.batch).toBe(e.batch === null ? null : String(e.batch));
         if (e.cutoffDate) expect(v.cutoffDate).toBe(String(e.cutoffDate));
         for (const cl of e.clauses ?? []) expect(cited, explain).toContain(cl);
         for (const r of e.fail ?? []) expect(v.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule), explain).toContain(r);
@@ -60,6 +67,18 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
         if (e.qualifiesOn !== undefined) expect(v.qualifiesOn ?? null).toBe(e.qualifiesOn === null ? null : String(e.qualifiesOn));
         for (const m of e.materials ?? []) expect(v.materials.join('\n')).toContain(m);
         for (const m of e.messages ?? []) expect(v.checks.map((ch) => ch.message).join('\n')).toContain(m);
+        for (const m of e.notMessages ?? []) expect(v.checks.map((ch) => ch.message).join('\n')).not.toContain(m);
+        for (const m of e.obtain ?? []) expect((v.obtain ?? []).join('\n')).toContain(m);
+        if (e.first) expect(v.checks[0]?.rule, explain).toBe(e.first);
+        // Guarantees of every verdict, whatever the case.
+        if (v.level !== null) expect(v.outcome, 'level only when eligible').toBe('eligible');
+        if (v.batch !== null) expect(v.window.closes >= String(c.now), 'never a batch whose window has closed').toBe(true);
+        if (v.outcome !== 'eligible') {
+          for (const ch of v.checks) if (ch.status === 'pass') expect(ch.message, `a ✓ line promising the outcome under ${v.outcome}`).not.toMatch(/可认定|可以考核认定|可以申报|可以先申报/);
+        }
+        const rank = { fail: 0, review: 1, warn: 2, pass: 2 } as const;
+        const ranks = v.checks.map((ch) => rank[ch.status]);
+        expect(ranks, 'deciding checks first').toEqual([...ranks].sort((a, b) => a - b));
       });
     }
   });

@@ -59,7 +59,7 @@ describe('"现在能报吗" around the first window (2024-04-10 … 2024-05-30)'
   it('after the last window: this year is over and the next notice decides', () => {
     const a = ask('2024-11-21');
     expect(a.answer).toContain('都已结束');
-    expect(a.answer).toContain('新发布的通知');
+    expect(a.answer).toContain('新一年的通知发布后以新通知为准');
     expect(a.answer).not.toContain('正在申报中');
   });
 });

@@ -16,9 +16,9 @@ describe('Telegram end to end with the real app', { timeout: 60_000 }, () => {
     const presses = await runInterview(h.fake, 101, ENGINEER, true);
     expect(presses).toBeGreaterThanOrEqual(8);
     const verdict = textsTo(h, 101).find((t) => t.includes('初步判断'))!;
-    expect(verdict).toContain('可以申报【助理级】');
+    expect(verdict.split('\n')[0]).toContain('可以申报：助理级');
     expect(verdict).toContain('2024年第一批');
-    expect(verdict).toContain('寻人社发〔2024〕28号');
+    expect(verdict).toContain('依据：30号文 第五条（四）');
     const answers = h.fake.sent.filter((s) => s.method === 'answerCallbackQuery');
     expect(answers).toHaveLength(presses);
     expect(answers.every((a) => a.text === undefined)).toBe(true); // none refused as stale
@@ -27,7 +27,7 @@ describe('Telegram end to end with the real app', { timeout: 60_000 }, () => {
   it('runs a whole interview by typing to the same verdict', async () => {
     h = await startRealHarness();
     expect(await runInterview(h.fake, 102, ENGINEER, false)).toBe(0);
-    expect(textsTo(h, 102).find((t) => t.includes('初步判断'))).toContain('可以申报【助理级】');
+    expect(textsTo(h, 102).find((t) => t.includes('初步判断'))).toContain('可以申报：助理级');
   });
 
   it('answers a forwarded question in a form ready to forward back, with its source', async () => {

@@ -27,7 +27,8 @@ describe('WeChat over gRPC with the real app', () => {
     const verdict = await interview.run();
     expect(verdict).toContain('初步判断');
     expect(verdict).toContain('助理级');
-    expect(verdict).toContain('三（七）');
+    // The short phone verdict cites the deciding clause briefly.
+    expect(verdict).toContain('依据：30号文 第五条（四）');
   }, 30_000);
 
   it('answers a forwarded chat record over gRPC', async () => {

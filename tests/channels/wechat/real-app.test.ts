@@ -29,7 +29,7 @@ describe('WeChat channel with the real app (PuppetMock)', () => {
     expect(interview.numbers).toBeGreaterThan(5);
     expect(verdict).toContain('初步判断');
     expect(verdict).toContain('助理级');
-    expect(verdict).toContain('寻人社发〔2024〕28号');
+    expect(verdict).toContain('依据：30号文 第五条（四）');
     expect(verdict).toContain('2024年5月30日');
   }, 30_000);
 

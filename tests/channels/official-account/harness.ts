@@ -29,6 +29,8 @@ export interface RigOptions {
   previousKey?: string;
   staff?: string;
   now?: () => number;
+  /** Build the knowledge index before the first message (default true), so answers come in time. */
+  warm?: boolean;
 }
 
 /** A running rig. */
@@ -64,6 +66,7 @@ export async function startRig(o: RigOptions): Promise<Rig> {
   });
   const store = new MemoryStore();
   const app = await createApp(config, { store, now: () => CONTRACT_NOW });
+  if (o.warm !== false) await app.warm();
   const coreCalls: InboundMessage[] = [];
   const core = {
     async handle(m: InboundMessage): Promise<Reply[]> {

@@ -311,6 +311,10 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
       valid.clear();
       if (current) current.expiresAt = 0;
     },
+    /** The user wrote just now (without pushing anything): customer-service messages are allowed. */
+    enterWindow(openid: string) {
+      inWindow.set(openid, 0);
+    },
     /** The user has not written for 48 hours: customer-service messages get 45015. */
     leaveWindow(openid: string) {
       inWindow.delete(openid);

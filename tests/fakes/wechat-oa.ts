@@ -19,7 +19,7 @@
  * - 40001 unknown token, 42001 expired token (`expireTokens()` expires every token issued so far);
  * - 45015 customer-service message outside the 48-hour window (a user is inside it after each
  *   message or event they push; `leaveWindow(openid)` puts them outside);
- * - 45047 a sixth customer-service message after one user message;
+ * - 45047 a sixth customer-service message after one user message (a fourth after a click or follow);
  * - 43101 subscription message to a user who has not accepted the template (`acceptTemplate`);
  * - any code on demand: `failNext(api, errcode, count)`, e.g. 45009 (quota).
  *
@@ -91,7 +91,8 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
   let current: { value: string; expiresAt: number } | undefined;
   const valid = new Set<string>();
   const expired = new Set<string>();
-  const inWindow = new Map<string, number>(); // openid → CS messages sent since their last push
+  /** openid → customer-service messages sent since their last push, and how many that push allows. */
+  const inWindow = new Map<string, { sent: number; limit: number }>();
   const accepted = new Set<string>();
   const failures = new Map<ApiName, { errcode: number; count: number }>();
   const inboxes = new Map<string, string[]>();
@@ -125,9 +126,9 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
     if (expired.has(t)) return 42001;
     if (!valid.has(t)) return 40001;
     if (api === 'custom/send') {
-      const n = inWindow.get(body.touser);
-      if (n === undefined) return 45015;
-      if (n >= 5) return 45047;
+      const w = inWindow.get(body.touser);
+      if (w === undefined) return 45015;
+      if (w.sent >= w.limit) return 45047;
     }
     if (api === 'subscribe/bizsend' && !accepted.has(body.touser)) return 43101;
     return 0;
@@ -163,7 +164,7 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
         case 'custom/send': {
           const content = String(body.text?.content ?? '');
           if (Buffer.byteLength(content) > 2048) return send({ errcode: 45002, errmsg: 'content size out of limit' });
-          inWindow.set(body.touser, (inWindow.get(body.touser) ?? 0) + 1);
+          inWindow.get(body.touser)!.sent++;
           customSent.push({ touser: body.touser, content });
           inbox(body.touser).push(content);
           return send({ errcode: 0, errmsg: 'ok' });
@@ -239,7 +240,8 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
   function push(openid: string, fields: XmlFields, opts: { at?: number } = {}): Promise<PushResult> {
     const xml = buildXml({ ToUserName: account, FromUserName: openid, CreateTime: opts.at ?? Math.floor(Date.now() / 1000), ...fields });
     const run = async (): Promise<PushResult> => {
-      inWindow.set(openid, 0); // a user's message or event (re)opens the 48-hour window
+      // A user's message allows 5 customer-service messages (48 hours); a click or a follow 3 (1 minute, not modelled).
+      inWindow.set(openid, { sent: 0, limit: fields.MsgType === 'event' ? 3 : 5 });
       const attempts: Attempt[] = [];
       for (let i = 0; i <= retries; i++) {
         const { query, body } = seal(xml, opts.at);
@@ -313,7 +315,7 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
     },
     /** The user wrote just now (without pushing anything): customer-service messages are allowed. */
     enterWindow(openid: string) {
-      inWindow.set(openid, 0);
+      inWindow.set(openid, { sent: 0, limit: 5 });
     },
     /** The user has not written for 48 hours: customer-service messages get 45015. */
     leaveWindow(openid: string) {

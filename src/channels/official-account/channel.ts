@@ -20,7 +20,7 @@ import { OaApi, OaApiError } from './api.js';
 import { DecryptError, MsgCrypt, sameSignature, sha1Signature } from './crypto.js';
 import { SeenPushes } from './dedup.js';
 import { OA_CHANNEL, pushKey, toPush, type Push } from './inbound.js';
-import { toMessages } from './render.js';
+import { OA_MAX_AFTER_EVENT, OA_MAX_MESSAGES, toMessages } from './render.js';
 import { createOaSender } from './sender.js';
 import { loadOaTexts, type OaTexts } from './texts.js';
 import { buildXml, field, parseXml } from './xml.js';
@@ -147,11 +147,11 @@ export function createOfficialAccountChannel(host: OaHost, o: OaChannelOptions =
   };
 
   /** Send through 客服消息 after the earlier deliveries to the same user. */
-  const deliverLater = (openid: string, key: string, replies: Promise<Reply[]>) => {
+  const deliverLater = (openid: string, key: string, replies: Promise<Reply[]>, max: number) => {
     pendingCustom.set(openid, (pendingCustom.get(openid) ?? 0) + 1);
     const job = outgoing
       .run(openid, async () => {
-        const messages = toMessages(await replies, renderOpts);
+        const messages = toMessages(await replies, { ...renderOpts, max });
         const sent: string[] = [];
         let failed: string | undefined;
         for (const m of messages) {
@@ -191,7 +191,8 @@ export function createOfficialAccountChannel(host: OaHost, o: OaChannelOptions =
         return messages[0];
       }
     }
-    deliverLater(p.openid, key, replies);
+    // WeChat allows 5 customer-service messages after a user's message, 3 after a menu click or a follow.
+    deliverLater(p.openid, key, replies, p.type === 'message' ? OA_MAX_MESSAGES : OA_MAX_AFTER_EVENT);
     return undefined;
   };
 

@@ -1,8 +1,8 @@
 /**
  * The core's replies as official-account text messages: choices as numbered lines (shared with
  * the Wechaty channel), everything joined into as few messages as fit WeChat's 2048-byte text
- * limit, cut at sentence ends, and at most 5 messages (the customer-service allowance per user
- * message), the last one saying what was left out.
+ * limit, cut at sentence ends, and at most 5 messages (the customer-service allowance after a user
+ * message; 3 after a menu click or a follow), the last one saying what was left out.
  */
 import type { Reply } from '../../bot/message.js';
 import { splitAtSentences } from '../split-text.js';
@@ -10,8 +10,10 @@ import { renderReply } from '../wechat/render.js';
 
 /** Longest text message WeChat accepts, in UTF-8 bytes. */
 export const OA_TEXT_LIMIT_BYTES = 2048;
-/** Customer-service messages allowed after one user message. */
+/** Customer-service messages allowed after one user message (48 hours). */
 export const OA_MAX_MESSAGES = 5;
+/** Customer-service messages allowed after a menu click or a follow (1 minute). */
+export const OA_MAX_AFTER_EVENT = 3;
 
 const SENTENCE_END = /(?<=[。！？；!?;…\n])/u;
 const utf8Bytes = (s: string) => Buffer.byteLength(s, 'utf8');

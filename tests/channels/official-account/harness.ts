@@ -50,7 +50,7 @@ export interface Rig {
 
 /** Start the fake platform, the app and the channel. */
 export async function startRig(o: RigOptions): Promise<Rig> {
-  const wx = await startFakeWechatOa({ aesKey: o.safe ? AES_KEY : undefined, retryTimeoutMs: o.retryTimeoutMs ?? 600 });
+  const wx = await startFakeWechatOa({ aesKey: o.safe ? AES_KEY : undefined, retryTimeoutMs: o.retryTimeoutMs ?? 5000 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-oa-'));
   const config = loadConfig({
     ZHICHENG_DATA_DIR: dataDir,
@@ -80,7 +80,7 @@ export async function startRig(o: RigOptions): Promise<Rig> {
   const logs: string[] = [];
   const oa = await startOfficialAccount(
     { config: app.config, core, store },
-    { port: 0, passiveWindowMs: o.passiveWindowMs ?? 1500, log: (l) => logs.push(l), onTurn: (t) => turns.push(t), now: o.now },
+    { port: 0, passiveWindowMs: o.passiveWindowMs ?? 4500, log: (l) => logs.push(l), onTurn: (t) => turns.push(t), now: o.now },
   );
   wx.setCallback(oa.url);
   return {

@@ -21,6 +21,9 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** This process's environment without any WECHAT_OA_* a developer may have exported. */
+const withoutOaEnv = () => Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WECHAT_OA_')));
+
 const oaEnv = (wx: { appId: string; appSecret: string; token: string; apiRoot: string }) => ({
   WECHAT_OA_APP_ID: wx.appId,
   WECHAT_OA_APP_SECRET: wx.appSecret,
@@ -35,7 +38,7 @@ describe('official account from the command line', { timeout: 120_000 }, () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-oa-start-'));
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'main.ts')], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, ...oaEnv(wx), WECHAT_OA_AES_KEY: AES_KEY, WECHAT_OA_PORT: String(port), WECHAT_OA_PATH: '/wx/callback', ZHICHENG_DATA_DIR: dataDir, ZHICHENG_NOW: '2024-04-20', TELEGRAM_BOT_TOKEN: '', WECHATY_PUPPET_SERVICE_TOKEN: '', WECHATY_PUPPET: '' },
+      env: { ...withoutOaEnv(), ...oaEnv(wx), WECHAT_OA_AES_KEY: AES_KEY, WECHAT_OA_PORT: String(port), WECHAT_OA_PATH: '/wx/callback', ZHICHENG_DATA_DIR: dataDir, ZHICHENG_NOW: '2024-04-20', TELEGRAM_BOT_TOKEN: '', WECHATY_PUPPET_SERVICE_TOKEN: '', WECHATY_PUPPET: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -83,7 +86,7 @@ describe('official account from the command line', { timeout: 120_000 }, () => {
 /** The CLI in a child process, asynchronously (the fake platform runs in this process and must keep answering). */
 function cli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('WECHAT_OA_')));
+    const clean = withoutOaEnv();
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(PROJECT_ROOT, 'src', 'cli.ts'), ...args], { cwd: PROJECT_ROOT, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';

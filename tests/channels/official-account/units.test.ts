@@ -11,6 +11,8 @@ import { menuBody } from '../../../src/channels/official-account/cli.js';
 import { parseXml } from '../../../src/channels/official-account/xml.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 import { startFakeWechatOa } from '../../fakes/wechat-oa.js';
+import { Hono } from 'hono';
+import { createOfficialAccountChannel, oaRoutes } from '../../../src/channels/official-account/index.js';
 
 /**
  * Sample values of WeChat's message-encryption SDK (WXBizMsgCrypt, 2014): the Python sample's
@@ -175,5 +177,23 @@ describe('official-account configuration', () => {
     expect(err({ ...full, WECHAT_OA_AES_KEY_PREVIOUS: SAMPLE_KEY }).variable).toBe('WECHAT_OA_AES_KEY');
     expect(err({ ...full, WECHAT_OA_PATH: 'wechat' }).variable).toBe('WECHAT_OA_PATH');
     expect(err({ ...full, WECHAT_OA_APP_ID: 'abc' }).message).toContain('AppID');
+  });
+});
+
+describe('mounting the callback on another hono server (the staff console)', () => {
+  it('answers URL verification and refuses a forged push through app.request, without a socket', async () => {
+    const cfg = loadConfig({ WECHAT_OA_APP_ID: 'wx0123456789abcdef', WECHAT_OA_APP_SECRET: 'secret0123456789abcdef', WECHAT_OA_TOKEN: 'tok123' }).officialAccount!;
+    const calls: unknown[] = [];
+    const host = { config: { officialAccount: cfg }, core: { handle: async (m: unknown) => (calls.push(m), []) }, store: { deleteSubscriber: async () => {}, deleteSession: async () => {} } };
+    const app = new Hono();
+    app.get('/staff', (c) => c.text('console'));
+    app.route('/', oaRoutes(createOfficialAccountChannel(host, { log: () => undefined }), cfg.path));
+    const ts = String(Math.floor(Date.now() / 1000));
+    const ok = await app.request(`/wechat?signature=${sha1Signature('tok123', ts, '7')}&timestamp=${ts}&nonce=7&echostr=e1`);
+    expect(await ok.text()).toBe('e1');
+    const forged = await app.request(`/wechat?signature=${'0'.repeat(40)}&timestamp=${ts}&nonce=7`, { method: 'POST', body: '<xml><FromUserName>o</FromUserName><MsgType>text</MsgType><Content>x</Content><MsgId>1</MsgId></xml>' });
+    expect(forged.status).toBe(403);
+    expect(calls).toHaveLength(0);
+    expect(await (await app.request('/staff')).text()).toBe('console');
   });
 });

@@ -95,6 +95,8 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
   const inWindow = new Map<string, { sent: number; limit: number }>();
   const accepted = new Set<string>();
   const failures = new Map<ApiName, { errcode: number; count: number }>();
+  /** Extra latency of customer-service calls (a slow network between the bot and WeChat). */
+  let customDelayMs = 0;
   const inboxes = new Map<string, string[]>();
   const chains = new Map<string, Promise<unknown>>();
   const calls: ApiCall[] = [];
@@ -151,34 +153,45 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
         res.end(JSON.stringify(obj));
       };
       if (!api || req.method !== 'POST') return send({ errcode: 44002, errmsg: 'empty post data / unknown api' });
-      const errcode = check(api, url, body);
-      calls.push({ api, body, errcode, at: Date.now() });
-      if (errcode) return send({ errcode, errmsg: `fake error ${errcode}` });
-      switch (api) {
-        case 'stable_token':
-          if (body.force_refresh || !current || current.expiresAt <= Date.now() || expired.has(current.value)) {
-            if (current) valid.delete(current.value);
-            return send(issue());
-          }
-          return send({ access_token: current.value, expires_in: Math.round((current.expiresAt - Date.now()) / 1000) });
-        case 'custom/send': {
-          const content = String(body.text?.content ?? '');
-          if (Buffer.byteLength(content) > 2048) return send({ errcode: 45002, errmsg: 'content size out of limit' });
-          inWindow.get(body.touser)!.sent++;
-          customSent.push({ touser: body.touser, content });
-          inbox(body.touser).push(content);
-          return send({ errcode: 0, errmsg: 'ok' });
-        }
-        case 'menu/create':
-          menus.push(body);
-          return send({ errcode: 0, errmsg: 'ok' });
-        case 'subscribe/bizsend':
-          bizSent.push({ touser: body.touser, template_id: body.template_id, data: body.data });
-          inbox(body.touser).push(`[订阅通知] ${Object.values(body.data as Record<string, { value: string }>).map((v) => v.value).join(' / ')}`);
-          return send({ errcode: 0, errmsg: 'ok' });
+      if (api === 'custom/send' && customDelayMs > 0) {
+        const delay = customDelayMs;
+        customDelayMs = 0; // only the next call is slow; later ones are handled as they come
+        setTimeout(() => answerApi(api, url, body, send), delay);
+        return;
       }
+      answerApi(api, url, body, send);
     });
   });
+
+  /** Answer one API call (after any injected latency). */
+  function answerApi(api: ApiName, url: URL, body: Record<string, any>, send: (obj: unknown) => void): void {
+    const errcode = check(api, url, body);
+    calls.push({ api, body, errcode, at: Date.now() });
+    if (errcode) return send({ errcode, errmsg: `fake error ${errcode}` });
+    switch (api) {
+      case 'stable_token':
+        if (body.force_refresh || !current || current.expiresAt <= Date.now() || expired.has(current.value)) {
+          if (current) valid.delete(current.value);
+          return send(issue());
+        }
+        return send({ access_token: current.value, expires_in: Math.round((current.expiresAt - Date.now()) / 1000) });
+      case 'custom/send': {
+        const content = String(body.text?.content ?? '');
+        if (Buffer.byteLength(content) > 2048) return send({ errcode: 45002, errmsg: 'content size out of limit' });
+        inWindow.get(body.touser)!.sent++;
+        customSent.push({ touser: body.touser, content });
+        inbox(body.touser).push(content);
+        return send({ errcode: 0, errmsg: 'ok' });
+      }
+      case 'menu/create':
+        menus.push(body);
+        return send({ errcode: 0, errmsg: 'ok' });
+      case 'subscribe/bizsend':
+        bizSent.push({ touser: body.touser, template_id: body.template_id, data: body.data });
+        inbox(body.touser).push(`[订阅通知] ${Object.values(body.data as Record<string, { value: string }>).map((v) => v.value).join(' / ')}`);
+        return send({ errcode: 0, errmsg: 'ok' });
+    }
+  }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -324,6 +337,10 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
     /** The user accepted the subscription-message template. */
     acceptTemplate(openid: string) {
       accepted.add(openid);
+    },
+    /** The next customer-service call takes `ms` longer to be answered. */
+    slowNextCustomSend(ms: number) {
+      customDelayMs = ms;
     },
     /** The next `count` calls of `api` fail with `errcode`. */
     failNext(api: ApiName, errcode: number, count = 1) {

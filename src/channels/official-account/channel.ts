@@ -151,7 +151,7 @@ export function createOfficialAccountChannel(host: OaHost, o: OaChannelOptions =
     pendingCustom.set(openid, (pendingCustom.get(openid) ?? 0) + 1);
     const job = outgoing
       .run(openid, async () => {
-        const messages = toMessages(await replies, { ...renderOpts, max });
+        const messages = toMessages(await replies.catch(() => [{ text: texts.error }]), { ...renderOpts, max });
         const sent: string[] = [];
         let failed: string | undefined;
         for (const m of messages) {

@@ -29,8 +29,8 @@ afterEach(async () => {
 const at = (day: string, hh: number) => new Date(`${day}T${String(hh).padStart(2, '0')}:00:00+08:00`);
 
 describe('official account as a broadcast channel', { timeout: 60_000 }, () => {
-  it('delivers the window-opening reminder: customer service in the window, subscription message outside, refusals recorded', async () => {
-    rig = await startRig({ safe: true, templateId: 'TPL_reminder_0123456789' });
+  it.each([false, true])('delivers the window-opening reminder (safe mode: %s): customer service in the window, subscription message outside, refusals recorded', async (safe) => {
+    rig = await startRig({ safe, templateId: 'TPL_reminder_0123456789' });
     const { wx, app, store } = rig;
     for (const u of ['o-near', 'o-away', 'o-refused']) expect((await wx.userText(u, '订阅')).reply).toContain('已为您订阅');
     wx.leaveWindow('o-away');

@@ -126,7 +126,7 @@ export function createOfficialAccountChannel(host: OaHost, o: OaChannelOptions =
       case 'message':
         return ask(p.openid, p.message);
       case 'subscribe':
-        return ask(p.openid, asText(p.openid, '/start'), [{ text: texts.subscribeGreeting }]);
+        return ask(p.openid, asText(p.openid, texts.subscribeCommand), [{ text: texts.subscribeGreeting }]);
       case 'click': {
         const item = texts.menu.find((m) => m.key === p.key);
         return item ? ask(p.openid, asText(p.openid, item.command)) : Promise.resolve([{ text: texts.unknownClick }]);

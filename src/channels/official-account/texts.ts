@@ -21,6 +21,7 @@ const menuItem = z
 export const oaTextsSchema = z
   .object({
     subscribeGreeting: text,
+    subscribeCommand: text,
     choiceHint: text,
     truncated: text,
     error: text,

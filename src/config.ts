@@ -42,6 +42,17 @@ const envSchema = z.object({
   /** Random pause between two WeChat sends, `min-max` in ms. */
   WECHATY_SEND_DELAY_MS: z.string().regex(/^\d+-\d+$/, '应为“最小-最大”毫秒数，例如 1000-3000').default('1000-3000'),
   WECHATY_SENDS_PER_MINUTE: z.coerce.number().int().min(1).max(120).default(20),
+  // WeChat Official Account (公众号/服务号), see docs/official-account.md.
+  WECHAT_OA_APP_ID: z.string().regex(/^wx[0-9a-zA-Z]{8,30}$/, '应为公众号的 AppID（以 wx 开头，在“设置与开发 → 基本配置”中查看）').optional(),
+  WECHAT_OA_APP_SECRET: z.string().regex(/^[0-9a-zA-Z]{16,64}$/, '应为公众号的 AppSecret（字母和数字）').optional(),
+  WECHAT_OA_TOKEN: z.string().regex(/^[0-9a-zA-Z]{3,32}$/, '应为 3–32 位字母或数字，与公众号后台“服务器配置”的 Token 一致').optional(),
+  WECHAT_OA_AES_KEY: z.string().regex(/^[0-9a-zA-Z]{43}$/, '应为 43 位字母或数字，与公众号后台的 EncodingAESKey 一致').optional(),
+  WECHAT_OA_AES_KEY_PREVIOUS: z.string().regex(/^[0-9a-zA-Z]{43}$/, '应为 43 位字母或数字（更换前的 EncodingAESKey）').optional(),
+  WECHAT_OA_PATH: z.string().regex(/^\/[\w\-./]*$/, '应为以 / 开头的路径，例如 /wechat').default('/wechat'),
+  WECHAT_OA_PORT: z.coerce.number().int().min(0).max(65535).default(8090),
+  WECHAT_OA_HOST: z.string().min(1).default('127.0.0.1'),
+  WECHAT_OA_API_ROOT: z.url('应为网址，例如 https://api.weixin.qq.com').default('https://api.weixin.qq.com'),
+  WECHAT_OA_TEMPLATE_ID: z.string().regex(/^[\w-]{10,128}$/, '应为订阅通知的模板 ID').optional(),
 });
 
 /** The validated configuration every entry point uses. */
@@ -54,6 +65,49 @@ export interface Config {
   sessionTtlDays: number;
   telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string; webhookPort: number };
   wechat?: { puppet: string; token?: string; endpoint?: string; acceptFriends: boolean; pace?: { minDelayMs: number; maxDelayMs: number; perMinute: number } };
+  officialAccount?: OfficialAccountConfig;
+}
+
+/** The WeChat Official Account channel (present when WECHAT_OA_APP_ID and friends are set). */
+export interface OfficialAccountConfig {
+  appId: string;
+  appSecret: string;
+  /** The Token of 服务器配置 (signs every push). */
+  token: string;
+  /** EncodingAESKey (安全模式); absent: plaintext mode only. */
+  aesKey?: string;
+  /** The key before the last rotation, still accepted. */
+  aesKeyPrevious?: string;
+  /** Callback path, e.g. /wechat. */
+  path: string;
+  port: number;
+  host: string;
+  apiRoot: string;
+  /** 订阅通知 template for reminders to followers outside the 48-hour window. */
+  templateId?: string;
+}
+
+/** The official-account settings, or undefined when none is set; a partial set names what is missing. */
+function officialAccount(e: z.infer<typeof envSchema>): OfficialAccountConfig | undefined {
+  const required = { WECHAT_OA_APP_ID: e.WECHAT_OA_APP_ID, WECHAT_OA_APP_SECRET: e.WECHAT_OA_APP_SECRET, WECHAT_OA_TOKEN: e.WECHAT_OA_TOKEN };
+  const any = Object.values(required).some(Boolean) || Boolean(e.WECHAT_OA_AES_KEY || e.WECHAT_OA_AES_KEY_PREVIOUS || e.WECHAT_OA_TEMPLATE_ID);
+  if (!any) return undefined;
+  for (const [name, value] of Object.entries(required)) {
+    if (!value) throw new ConfigError(name, '未设置：启用微信公众号渠道需要同时设置 WECHAT_OA_APP_ID、WECHAT_OA_APP_SECRET 和 WECHAT_OA_TOKEN');
+  }
+  if (e.WECHAT_OA_AES_KEY_PREVIOUS && !e.WECHAT_OA_AES_KEY) throw new ConfigError('WECHAT_OA_AES_KEY', '未设置：只有设置了当前的 EncodingAESKey，才能同时接受更换前的 WECHAT_OA_AES_KEY_PREVIOUS');
+  return {
+    appId: e.WECHAT_OA_APP_ID!,
+    appSecret: e.WECHAT_OA_APP_SECRET!,
+    token: e.WECHAT_OA_TOKEN!,
+    aesKey: e.WECHAT_OA_AES_KEY,
+    aesKeyPrevious: e.WECHAT_OA_AES_KEY_PREVIOUS,
+    path: e.WECHAT_OA_PATH,
+    port: e.WECHAT_OA_PORT,
+    host: e.WECHAT_OA_HOST,
+    apiRoot: e.WECHAT_OA_API_ROOT,
+    templateId: e.WECHAT_OA_TEMPLATE_ID,
+  };
 }
 
 /** Parse and validate the environment; throws `ConfigError` naming the bad variable. */
@@ -91,5 +145,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           pace: { minDelayMs, maxDelayMs, perMinute: e.WECHATY_SENDS_PER_MINUTE },
         }
       : undefined,
+    officialAccount: officialAccount(e),
   };
 }

@@ -27,6 +27,12 @@ async function startChannels(app: App): Promise<{ running: Running[]; senders: S
     running.push(wechat);
     senders.push(wechat.sender);
   }
+  if (app.config.officialAccount) {
+    const { startOfficialAccount } = await import('./channels/official-account/index.js');
+    const oa = await startOfficialAccount(app);
+    running.push(oa);
+    senders.push(oa.sender);
+  }
   if (running.length) return { running, senders };
   const chat = await startConsole(app);
   return { running: [chat], senders, console: chat.done };

@@ -4,7 +4,7 @@
  */
 
 /** Channels the bot can speak on. */
-export type ChannelName = 'console' | 'telegram' | 'wechat';
+export type ChannelName = 'console' | 'telegram' | 'wechat' | 'wechat-oa';
 
 /** What kind of content the user sent; non-text gets a short helpful reply. */
 export type MessageKind = 'text' | 'image' | 'voice' | 'video' | 'file' | 'sticker' | 'location' | 'contact' | 'link' | 'mini-program' | 'money' | 'other';

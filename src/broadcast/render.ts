@@ -5,7 +5,7 @@ import type { Recipient } from './outbox.js';
 import { estimateMs, type BroadcastSettings } from './settings.js';
 import { fill, type StaffTexts } from './texts.js';
 
-const CHANNELS: ChannelName[] = ['telegram', 'wechat', 'console'];
+const CHANNELS: ChannelName[] = ['telegram', 'wechat', 'wechat-oa', 'console'];
 
 /** Subscribers who should receive a broadcast: not blocked, and (when given) with one of `audiences`. */
 export function selectRecipients(subscribers: Subscriber[], audiences?: string[]): Recipient[] {

@@ -25,7 +25,7 @@ export interface ChannelLimits {
 }
 
 /** Limits for every channel. */
-export type BroadcastSettings = Record<'telegram' | 'wechat' | 'console', ChannelLimits>;
+export type BroadcastSettings = Record<'telegram' | 'wechat' | 'wechat-oa' | 'console', ChannelLimits>;
 
 const num = (min: number, max: number) => z.coerce.number().min(min).max(max);
 const envSchema = z.object({
@@ -33,6 +33,9 @@ const envSchema = z.object({
   ZHICHENG_WECHAT_PER_MINUTE: num(0.1, 600).default(12),
   ZHICHENG_WECHAT_JITTER: num(0, 0.9).default(0.5),
   ZHICHENG_WECHAT_DAILY_CAP: z.coerce.number().int().min(1).default(300),
+  // WeChat Official Account: API calls, under the account's daily quota (see docs/official-account.md).
+  ZHICHENG_WECHAT_OA_PER_SECOND: num(0.1, 100).default(10),
+  ZHICHENG_WECHAT_OA_DAILY_CAP: z.coerce.number().int().min(1).default(10_000),
 });
 
 /** Read the limits from the environment; a bad value is a `ConfigError` naming the variable. */
@@ -46,6 +49,7 @@ export function loadBroadcastSettings(env: NodeJS.ProcessEnv = process.env): Bro
   return {
     telegram: { perSecond: e.ZHICHENG_TELEGRAM_PER_SECOND, jitter: 0, perChatMs: 1000, maxInFlight: 8, maxAttempts: 5, retryBaseMs: 1000 },
     wechat: { perSecond: e.ZHICHENG_WECHAT_PER_MINUTE / 60, jitter: e.ZHICHENG_WECHAT_JITTER, dailyCap: e.ZHICHENG_WECHAT_DAILY_CAP, perChatMs: 1000, maxInFlight: 1, maxAttempts: 3, retryBaseMs: 5000 },
+    'wechat-oa': { perSecond: e.ZHICHENG_WECHAT_OA_PER_SECOND, jitter: 0, dailyCap: e.ZHICHENG_WECHAT_OA_DAILY_CAP, perChatMs: 1000, maxInFlight: 4, maxAttempts: 3, retryBaseMs: 2000 },
     console: { perSecond: 50, jitter: 0, perChatMs: 0, maxInFlight: 1, maxAttempts: 1, retryBaseMs: 1000 },
   };
 }

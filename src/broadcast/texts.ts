@@ -25,7 +25,7 @@ const words = z.array(text).min(1);
 const staffSchema = z
   .object({
     commands: z.object({ preview: words, send: words, confirm: words, status: words, cancel: words }).strict(),
-    channelNames: z.object({ telegram: text, wechat: text, console: text }).strict(),
+    channelNames: z.object({ telegram: text, wechat: text, 'wechat-oa': text, console: text }).strict(),
     footer: text,
     texts: z.object(Object.fromEntries(staffTextKeys.map((k) => [k, text]))).strict(),
   })

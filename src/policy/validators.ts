@@ -10,6 +10,7 @@ import { readDialogs } from '../dialog/load.js';
 import { readBroadcastTexts } from '../broadcast/texts.js';
 import { validateTelegramTexts } from '../channels/telegram/texts.js';
 import { validateWechatTexts } from '../channels/wechat/texts.js';
+import { validateOaTexts } from '../channels/official-account/texts.js';
 
 /** A validator for one area of data under the project root. */
 export type Validator = (root: string, problems: DataProblem[]) => void | Promise<void>;
@@ -22,5 +23,6 @@ export const validators: Record<string, Validator> = {
   broadcast: (root, problems) => void readBroadcastTexts(root, problems),
   telegram: (root, problems) => validateTelegramTexts(root, problems),
   wechat: (root, problems) => validateWechatTexts(root, problems),
+  officialAccount: (root, problems) => validateOaTexts(root, problems),
   knowledge: async (root, problems) => (await import('../knowledge/validate.js')).validateKnowledge(root, problems),
 };

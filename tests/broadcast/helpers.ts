@@ -72,6 +72,7 @@ export function fastSettings(perSecond = 1000) {
   return {
     telegram: { ...base, perSecond },
     wechat: { ...base, perSecond, dailyCap: 1_000_000, maxInFlight: 1 },
+    'wechat-oa': { ...base, perSecond },
     console: { ...base, perSecond },
   };
 }

@@ -5,6 +5,7 @@
  */
 import { types, type Message } from 'wechaty';
 import type { InboundMessage, MessageKind } from '../../bot/message.js';
+import { parseQuote, questionOfQuote as questionOf } from '../quote.js';
 import { chatRecordText, isChatRecordCard } from './chat-record.js';
 
 const KIND: Partial<Record<types.Message, MessageKind>> = {
@@ -23,22 +24,7 @@ const KIND: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Transfer]: 'money',
 };
 
-/**
- * A quoted reply as WeChat puppets deliver it: 「Name：quoted text」, a dashed rule, the reply.
- * Returns the quoted text and the reply, or undefined when `text` is not a quote.
- */
-export function parseQuote(text: string): { quoted: string; reply: string } | undefined {
-  const m = /^「([\s\S]*?)」\s*\n\s*(?:-\s*){3,}\n?([\s\S]*)$/u.exec(text.trim());
-  if (!m) return undefined;
-  // Drop the "Name：" the client puts before the quoted words; the name is not needed.
-  const quoted = m[1]!.replace(/^[^：:\n]{1,32}[：:]\s*/u, '').trim();
-  return { quoted, reply: m[2]!.trim() };
-}
-
-/** The question a quote or forward stands for: the quoted words, then what the forwarder added. */
-function questionOf(quote: { quoted: string; reply: string }): string {
-  return [quote.quoted, quote.reply].filter(Boolean).join('\n');
-}
+export { parseQuote } from '../quote.js';
 
 /** A link message's title and description; undefined when the puppet cannot give them. */
 async function linkCard(msg: Message): Promise<{ title: string; description: string } | undefined> {

@@ -11,6 +11,7 @@
  *   npm run eval                              every set in the manifest
  *   npm run eval -- --only a.jsonl,b.jsonl    only these files (e.g. a new blind set outside the repo)
  *   npm run eval -- --verbose                 also list our misses
+ *   npm run eval:stress                       only the off-topic probe sets (tests/fixtures/stress/), still cross-validated
  */
 import path from 'node:path';
 import { loadPolicy } from '../src/policy/load.js';
@@ -25,6 +26,7 @@ const argv = process.argv.slice(2);
 const verbose = argv.includes('--verbose');
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? (argv[onlyAt + 1] ?? '').split(',').filter(Boolean) : [];
+const probesOnly = argv.includes('--probes');
 const NOW = '2024-10-12';
 const FOLDS = 5;
 
@@ -35,7 +37,7 @@ const evaluated: LabelledSet[] = only.length
       const items = readLabelled(path.resolve(f));
       return { file: f, note: '命令行指定的集合（不参与训练）', author: '', written: '', questions: items.length, offTopic: items.filter((q) => q.expect === null).length, tuned: false, train: false, blind: true, items };
     })
-  : manifest;
+  : manifest.filter((s) => !probesOnly || s.file.startsWith('stress/'));
 
 const policy = loadPolicy();
 const allQuestions = [...manifest, ...evaluated].flatMap((s) => s.items.map((q) => q.question));

@@ -8,13 +8,14 @@
  *   const kb = loadKnowledge(loadPolicy());
  *   kb.ask('下半年什么时候截止', '2024-10-12'); // { found: true, answer: '…2024年11月20日…39天…', … }
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT, type Policy } from '../policy/load.js';
-import { displayPath, readOrThrow, zodProblems, type DataProblem } from '../policy/problems.js';
+import { readOrThrow } from '../policy/problems.js';
 import { educationLevels, employerTypes, titleLevels, type Source } from '../policy/schema.js';
 import type { Audience } from '../policy/windows.js';
-import { readKnowledge, type KnowledgeData } from './read.js';
+import { readKnowledge, readScopeModel, SCOPE_MODEL_FILE, type KnowledgeData } from './read.js';
+
+export { SCOPE_MODEL_FILE };
 import { answerVars, fill, stripPlaceholders } from './render.js';
 import { ConceptMatcher } from './concepts.js';
 import { Ranker, defaultRankOptions, type Analysed, type Hit, type RankOptions } from './rank.js';
@@ -25,14 +26,16 @@ import {
   inScopeProbability,
   refusals,
   scopeFeatures,
-  scopeModel,
   unknownWords,
   type ScopeModel,
+  type ScopeEvidence,
   type ScopeOptions,
   type Unknown,
 } from './scope.js';
 import type { Example } from './scope-train.js';
 import { tokenize } from './segment.js';
+import { SoundFixer } from './sound.js';
+import type { Normalizer } from './normalize.js';
 import type { Entry } from './schema.js';
 
 export type { Source };
@@ -99,27 +102,32 @@ export interface KnowledgeBaseInternals extends KnowledgeBase {
   phrasingExamples(): Example[];
   /** A question's training example. */
   example(question: string, inScope: boolean): Example;
+  /** Everything the scope rules see of a question but the model's probability (tuning the rules' thresholds). */
+  evidence(question: string): Omit<ScopeEvidence, 'probability'> & { features: string[] };
   /** Swap the scope model (cross-validation). */
   useScopeModel(model: ScopeModel): void;
 }
 
-export const SCOPE_MODEL_FILE = 'scope-model.json';
-
-/** Read and validate knowledge/scope-model.json. */
-export function readScopeModel(file: string, problems: DataProblem[]): ScopeModel | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (err) {
-    problems.push({ file: displayPath(file), path: '', message: `无法读取范围模型（请运行 npx tsx scripts/train-scope.ts 重新生成）：${(err as Error).message}` });
-    return undefined;
-  }
-  const r = scopeModel.safeParse(raw);
-  if (!r.success) {
-    problems.push(...zodProblems(displayPath(file), r.error));
-    return undefined;
-  }
-  return r.data;
+/**
+ * The lexicon's normaliser followed by typos by sound (sound.ts), over the domain's words: those
+ * of two or more phrasings, the concept variants and the segmenter's words.
+ */
+function withSoundFixes(data: KnowledgeData, stopwords: ReadonlySet<string>, userWords: readonly string[]): Normalizer {
+  const base = data.normalize;
+  const counts = new Map<string, number>();
+  for (const e of data.entries)
+    for (const q of [e.title, ...e.questions]) {
+      const t = tokenize(base(q), stopwords, userWords);
+      for (const w of new Set([...t.words, ...t.plain])) counts.set(w, (counts.get(w) ?? 0) + 1);
+    }
+  const words = [...counts].filter(([, n]) => n >= 2).map(([w]) => w);
+  // A character standing alone in three or more phrasings (传, 报, 交) is a word of the domain, never a typo.
+  const singles = [...counts].filter(([w, n]) => w.length === 1 && n >= 3).map(([w]) => w);
+  for (const [c, vs] of Object.entries(data.lexicon.concepts)) words.push(c, ...vs.map(base));
+  words.push(...userWords.map(base));
+  const skip = new Set([...stopwords, ...data.lexicon.answerWords, ...data.lexicon.questionMarkers, ...singles, ...'哪几吗么呢谁什怎多少啥咋'].filter((w) => w.length === 1));
+  const sound = new SoundFixer(words, skip);
+  return Object.assign((text: string) => sound.fix(base(text)), { endLoading: () => base.endLoading() });
 }
 
 /** Load knowledge/ (or `dir`) against `policy`; throws `DataError` naming every problem. */
@@ -127,14 +135,15 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
   const askFile = opts.askFile ?? path.join(PROJECT_ROOT, 'dialogs', 'ask.yaml');
   const data = readOrThrow((problems) => readKnowledge(dir, askFile, problems, policy));
   let model = opts.scopeModel ?? readOrThrow((problems) => readScopeModel(path.join(dir, SCOPE_MODEL_FILE), problems));
-  const { entries, lexicon, texts, normalize } = data;
+  const { entries, lexicon, texts } = data;
   const byId = new Map(entries.map((e) => [e.id, e]));
 
   // Interview answers (education, employer type, level, series) must not read as questions.
   const seriesNames = policy.series.series.flatMap((s) => [s.name, ...s.aliases]);
-  const answerWords = new Set<string>([...lexicon.answerWords, ...educationLevels, ...employerTypes, ...titleLevels, ...seriesNames.map(normalize)]);
   const stopwords = new Set(lexicon.stopwords);
   const userWords = [...lexicon.userWords, ...seriesNames];
+  const normalize = withSoundFixes(data, stopwords, userWords);
+  const answerWords = new Set<string>([...lexicon.answerWords, ...educationLevels, ...employerTypes, ...titleLevels, ...seriesNames.map(normalize)]);
   const concepts = new ConceptMatcher(lexicon, normalize);
   const analyse = (text: string): Analysed => {
     const normalized = normalize(text);
@@ -257,6 +266,10 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
       return out;
     },
     example: (question, inScope) => ({ features: evidence(question).features, inScope }),
+    evidence(question) {
+      const { a, hits, unknown, features } = evidence(question);
+      return { hasContent: hasQuestion(a, answerWords, markers), hits, unknown, features };
+    },
     ask(question: string, now: string): Answer {
       const result = search(question);
       const top = result.hits[0];

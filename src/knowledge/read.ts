@@ -2,11 +2,12 @@
  * Reading and checking the knowledge data: knowledge/*.yaml (entries), knowledge/lexicon.yaml
  * and dialogs/ask.yaml. Problems name file, path and what is wrong; nothing here throws.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, format, parseISO } from 'date-fns';
 import { readYaml } from '../policy/yaml-file.js';
-import { displayPath, type DataProblem } from '../policy/problems.js';
+import { displayPath, zodProblems, type DataProblem } from '../policy/problems.js';
+import { scopeModel, type ScopeModel } from './scope.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
@@ -24,6 +25,25 @@ export interface KnowledgeData {
 }
 
 export const LEXICON_FILE = 'lexicon.yaml';
+/** The trained scope model (scripts/train-scope.ts writes it). */
+export const SCOPE_MODEL_FILE = 'scope-model.json';
+
+/** Read and validate knowledge/scope-model.json; undefined (and a problem naming the file) when it is missing or malformed. */
+export function readScopeModel(file: string, problems: DataProblem[]): ScopeModel | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push({ file: displayPath(file), path: '', message: `无法读取范围模型（请运行 npm run train:scope 重新生成）：${(err as Error).message}` });
+    return undefined;
+  }
+  const r = scopeModel.safeParse(raw);
+  if (!r.success) {
+    problems.push(...zodProblems(displayPath(file), r.error));
+    return undefined;
+  }
+  return r.data;
+}
 
 /** Read knowledge/ (entries + lexicon) and dialogs/ask.yaml; undefined when anything is invalid. */
 export function readKnowledge(knowledgeDir: string, askFile: string, problems: DataProblem[], policy?: Policy): KnowledgeData | undefined {

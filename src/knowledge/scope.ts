@@ -126,7 +126,7 @@ export interface ScopeOptions {
 }
 
 export const defaultScopeOptions: ScopeOptions = {
-  threshold: 0.5,
+  threshold: 0.4,
   minScore: 0.15,
   margin: 0.02,
   marginBelow: 0.8,

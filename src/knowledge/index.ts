@@ -125,7 +125,7 @@ function withSoundFixes(data: KnowledgeData, stopwords: ReadonlySet<string>, use
   const singles = [...counts].filter(([w, n]) => w.length === 1 && n >= 3).map(([w]) => w);
   for (const [c, vs] of Object.entries(data.lexicon.concepts)) words.push(c, ...vs.map(base));
   words.push(...userWords.map(base));
-  const skip = new Set([...stopwords, ...data.lexicon.answerWords, ...data.lexicon.questionMarkers, ...singles, ...'哪几吗么呢谁什怎多少啥咋'].filter((w) => w.length === 1));
+  const skip = new Set([...stopwords, ...data.lexicon.answerWords, ...data.lexicon.questionMarkers, ...singles].filter((w) => w.length === 1));
   const sound = new SoundFixer(words, skip);
   return Object.assign((text: string) => sound.fix(base(text)), { endLoading: () => base.endLoading() });
 }

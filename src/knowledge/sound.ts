@@ -19,7 +19,7 @@ function pinyinOf(): Pinyin {
 const HAN2 = /^\p{Script=Han}{2}$/u;
 /** General-Chinese IDF a domain word needs: 职称 9.9, 社保 7.4, 认定 7.2, 截止 7.1; 网上 6.2, 材料 5.7, 现在 4.0 are too common. */
 const MIN_IDF = 7;
-/** Question words are never part of a domain word to fix towards (哪级 is not 哪几). */
+/** Question words are never mistyped, nor part of a domain word to fix towards (哪级 is not 哪几). */
 const QUESTION_CHARS = new Set([...'哪几吗么呢谁什怎多少啥咋']);
 const HAN1 = /^\p{Script=Han}$/u;
 
@@ -36,10 +36,13 @@ export class SoundFixer {
    * are never the mistyped one (particles, pronouns, question words, and single-character words of the
    * domain's text such as 传, 报, 交).
    */
-  constructor(words: Iterable<string>, private readonly skip: ReadonlySet<string>) {
+  private readonly skip: ReadonlySet<string>;
+
+  constructor(words: Iterable<string>, skip: ReadonlySet<string>) {
+    this.skip = new Set([...skip, ...QUESTION_CHARS]);
     const jieba = getJieba();
     this.domain = new Set(
-      [...words].filter((w) => HAN2.test(w) && ![...w].some((c) => skip.has(c) && QUESTION_CHARS.has(c)) && jieba.cut(w, false).length === 1 && generalIdf(w) >= MIN_IDF),
+      [...words].filter((w) => HAN2.test(w) && ![...w].some((c) => QUESTION_CHARS.has(c)) && jieba.cut(w, false).length === 1 && generalIdf(w) >= MIN_IDF),
     );
     const py = pinyinOf();
     for (const w of this.domain) {

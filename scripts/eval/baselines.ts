@@ -1,10 +1,9 @@
 /**
- * The two baselines the evaluation compares against, trained on exactly the same phrasings
- * as our index: MiniSearch with its default tokenizer, and node-nlp's NlpManager (language zh).
- * A third system, MiniSearch with our normaliser and tokenizer, shows what the ranking adds.
+ * The baseline the evaluation compares against, trained on exactly the same phrasings as our
+ * index: node-nlp's NlpManager (language zh). (MiniSearch, compared until round 10, answered
+ * 0–8% with its default tokenizer; docs/knowledge.md keeps those figures.)
  */
 import { createRequire } from 'node:module';
-import MiniSearch from 'minisearch';
 
 /** A trained system: question → predicted entry id, or undefined for "no answer". */
 export interface System {
@@ -16,31 +15,6 @@ export interface System {
 export interface Phrasing {
   entry: string;
   text: string;
-}
-
-/** MiniSearch with default options; any hit counts as an answer (it has no confidence scale). */
-export function miniSearchDefault(rows: Phrasing[]): System {
-  const ms = new MiniSearch<{ id: number; text: string; entry: string }>({ fields: ['text'], storeFields: ['entry'] });
-  ms.addAll(rows.map((r, id) => ({ id, ...r })));
-  return {
-    name: 'MiniSearch（默认分词）',
-    predict: (q) => ms.search(q)[0]?.entry as string | undefined,
-  };
-}
-
-/** MiniSearch given our normalise + jieba + bigram tokenizer, for both indexing and search. */
-export function miniSearchTokenized(rows: Phrasing[], tokenize: (s: string) => string[]): System {
-  const ms = new MiniSearch<{ id: number; text: string; entry: string }>({
-    fields: ['text'],
-    storeFields: ['entry'],
-    tokenize,
-    processTerm: (t) => t,
-  });
-  ms.addAll(rows.map((r, id) => ({ id, ...r })));
-  return {
-    name: 'MiniSearch + 本项目分词',
-    predict: (q) => ms.search(q)[0]?.entry as string | undefined,
-  };
 }
 
 interface NlpManagerLike {

@@ -3,6 +3,7 @@
  *   ask [--now D] "question"          readable Chinese
  *   ask --json [--now D] "question"   one JSON object
  *   ask --jsonl [--now D] < in.jsonl  one answer per input line, in order, id copied back
+ *   ask --explain [--now D] "question" the answer, then how it was decided (ranking, scope rules and their reasons)
  */
 import { loadPolicy } from '../policy/load.js';
 import { loadKnowledge, type Answer, type KnowledgeBaseInternals } from '../knowledge/index.js';
@@ -59,9 +60,10 @@ export async function run(args: string[]): Promise<number> {
   const rest = [...args];
   const json = takeFlag(rest, '--json');
   const jsonl = takeFlag(rest, '--jsonl');
+  const explain = takeFlag(rest, '--explain');
   const now = resolveNow(rest);
   const unknown = rest.find((a) => a.startsWith('--'));
-  if (unknown) throw new UsageError(`未知选项：${unknown}（可用：--json、--jsonl、--now YYYY-MM-DD）`);
+  if (unknown) throw new UsageError(`未知选项：${unknown}（可用：--json、--jsonl、--explain、--now YYYY-MM-DD）`);
   if (json && jsonl) throw new UsageError('--json 和 --jsonl 只能选一个');
   const question = rest.join(' ').trim();
   if (jsonl && question) throw new UsageError('--jsonl 从标准输入逐行读取问题，不要在命令行再给问题');
@@ -76,5 +78,6 @@ export async function run(args: string[]): Promise<number> {
   }
   const a = kb.ask(question, now);
   process.stdout.write((json ? JSON.stringify(toJson(a)) : human(kb, a)) + '\n');
+  if (explain) process.stdout.write(`\n${kb.explain(question)}\n`);
   return 0;
 }

@@ -2,11 +2,12 @@
  * Reading and checking the knowledge data: knowledge/*.yaml (entries), knowledge/lexicon.yaml
  * and dialogs/ask.yaml. Problems name file, path and what is wrong; nothing here throws.
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { addDays, format, parseISO } from 'date-fns';
 import { readYaml } from '../policy/yaml-file.js';
-import { displayPath, type DataProblem } from '../policy/problems.js';
+import { displayPath, zodProblems, type DataProblem } from '../policy/problems.js';
+import { scopeModel, type ScopeModel } from './scope.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
@@ -24,6 +25,25 @@ export interface KnowledgeData {
 }
 
 export const LEXICON_FILE = 'lexicon.yaml';
+/** The trained scope model (scripts/train-scope.ts writes it). */
+export const SCOPE_MODEL_FILE = 'scope-model.json';
+
+/** Read and validate knowledge/scope-model.json; undefined (and a problem naming the file) when it is missing or malformed. */
+export function readScopeModel(file: string, problems: DataProblem[]): ScopeModel | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    problems.push({ file: displayPath(file), path: '', message: `无法读取范围模型（请运行 npm run train:scope 重新生成）：${(err as Error).message}` });
+    return undefined;
+  }
+  const r = scopeModel.safeParse(raw);
+  if (!r.success) {
+    problems.push(...zodProblems(displayPath(file), r.error));
+    return undefined;
+  }
+  return r.data;
+}
 
 /** Read knowledge/ (entries + lexicon) and dialogs/ask.yaml; undefined when anything is invalid. */
 export function readKnowledge(knowledgeDir: string, askFile: string, problems: DataProblem[], policy?: Policy): KnowledgeData | undefined {
@@ -57,6 +77,9 @@ export function readKnowledge(knowledgeDir: string, askFile: string, problems: D
       e[key]?.forEach((c, i) => {
         if (!(c in lex.concepts)) problems.push({ file, path: `${at}.${key}.${i}`, message: `概念“${c}”没有在 knowledge/lexicon.yaml 的 concepts 中定义` });
       });
+    // An honest "not found" must say so in the answer, in the words it names.
+    if (e.notInDocuments && !e.answer.includes(e.notInDocuments.says))
+      problems.push({ file, path: `${at}.notInDocuments.says`, message: `答案里没有“${e.notInDocuments.says}”：文件里查不到的内容，答案必须如实说明` });
     e.related.forEach((r, i) => {
       if (!ids.has(r)) problems.push({ file, path: `${at}.related.${i}`, message: `相关条目“${r}”不存在` });
       if (r === e.id) problems.push({ file, path: `${at}.related.${i}`, message: '条目不能与自己相关' });
@@ -105,45 +128,36 @@ function dateMarks(policy: Policy): DateMark[] {
 function checkDuplicatePhrasings(entries: Entry[], norm: (text: string) => string, where: (id: string) => { file: string; at: string }, problems: DataProblem[]): void {
   const seen = new Map<string, string>();
   for (const e of entries) {
-    e.questions.forEach((q, i) => {
-      const k = norm(q);
-      const other = seen.get(k);
-      if (other && other !== e.id) {
-        const { file, at } = where(e.id);
-        problems.push({ file, path: `${at}.questions.${i}`, message: `问法“${q}”同时出现在条目“${other}”中` });
-      }
-      seen.set(k, e.id);
-    });
+    const lists = [['questions', e.questions], ['notInDocuments.phrasings', e.notInDocuments?.phrasings ?? []]] as const;
+    for (const [key, list] of lists)
+      list.forEach((q, i) => {
+        const k = norm(q);
+        const other = seen.get(k);
+        if (other && other !== `${e.id}:${key}`) {
+          const { file, at } = where(e.id);
+          problems.push({ file, path: `${at}.${key}.${i}`, message: `问法“${q}”同时出现在${other.startsWith(e.id + ':') ? '本条目的另一个列表' : `条目“${other.split(':')[0]}”`}中` });
+        }
+        seen.set(k, `${e.id}:${key}`);
+      });
   }
 }
 
-/** The gate's concept lists must name concepts defined under `concepts`, or the gate silently weakens. */
+/** The ranking's concept lists must name concepts defined under `concepts`, and every pattern must compile. */
 function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]): void {
-  for (const key of ['domainConcepts', 'coreConcepts', 'decisiveConcepts'] as const) {
-    lex[key].forEach((c, i) => {
-      if (!(c in lex.concepts)) problems.push({ file, path: `${key}.${i}`, message: `概念“${c}”没有在 concepts 中定义` });
-    });
-  }
+  lex.decisiveConcepts.forEach((c, i) => {
+    if (!(c in lex.concepts)) problems.push({ file, path: `decisiveConcepts.${i}`, message: `概念“${c}”没有在 concepts 中定义` });
+  });
   // Every regular expression must compile: a broken one would throw at the first question.
-  const compiles = (p: string, at: string) => {
-    try {
-      new RegExp(p, 'u');
-    } catch (err) {
-      problems.push({ file, path: at, message: `正则表达式写错了：${(err as Error).message}` });
-    }
-  };
   for (const [c, patterns] of Object.entries(lex.conceptPatterns)) {
     if (!(c in lex.concepts)) problems.push({ file, path: `conceptPatterns.${c}`, message: `概念“${c}”没有在 concepts 中定义` });
-    patterns.forEach((p, i) => compiles(p, `conceptPatterns.${c}.${i}`));
+    patterns.forEach((p, i) => {
+      try {
+        new RegExp(p, 'u');
+      } catch (err) {
+        problems.push({ file, path: `conceptPatterns.${c}.${i}`, message: `正则表达式写错了：${(err as Error).message}` });
+      }
+    });
   }
-  lex.askFrames.forEach((p, i) => compiles(p, `askFrames.${i}`));
-  lex.otherMatters.forEach((m, i) =>
-    (['concepts', 'unless'] as const).forEach((key) =>
-      m[key].forEach((c, j) => {
-        if (!(c in lex.concepts)) problems.push({ file, path: `otherMatters.${i}.${key}.${j}`, message: `概念“${c}”没有在 concepts 中定义` });
-      }),
-    ),
-  );
 }
 
 /**

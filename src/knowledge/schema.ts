@@ -30,6 +30,19 @@ export const entry = z
     needs: z.array(z.string().min(1)).optional(),
     /** Concepts that make a more specific entry the answer: a question naming one ranks this entry lower (levels ← 本科能认中级吗). */
     yieldsTo: z.array(z.string().min(1)).optional(),
+    /**
+     * What is asked but the documents do not hold (公示期多长, 电话号码): phrasings of such asks, and
+     * the words of the answer that say so. A question whose best phrasing is one of these gets the
+     * answer's text with found: false (an honest "not found" that still says what is known).
+     */
+    notInDocuments: z
+      .object({
+        phrasings: z.array(z.string().min(2)).min(1),
+        /** Words of the answer that say the documents do not hold it (must occur in the answer). */
+        says: z.string().min(4),
+      })
+      .strict()
+      .optional(),
     /** Force the education-system window for date-aware placeholders. */
     audience: z.enum(['general', 'education']).optional(),
   })
@@ -61,32 +74,6 @@ export const lexicon = z
      * cannot enumerate, such as a bare month or day (7月份, 5月30号) meaning "when".
      */
     conceptPatterns: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
-    /** Concepts that make a question about title recognition at all; a question with none is out of scope. */
-    domainConcepts: z.array(z.string().min(1)).default([]),
-    /** Concepts naming title recognition itself (职称, 认定): they outweigh off-topic cues. */
-    coreConcepts: z.array(z.string().min(1)).default([]),
-    /** Words of other services and daily life (天气, 贷款, 个税 …): out of scope unless a core concept is named. */
-    offTopicCues: z.array(z.string().min(1)).default([]),
-    /**
-     * Matters next to title recognition that the knowledge file does not cover (sitting an exam,
-     * paying social insurance, salary …): a question naming one of their cues is out of scope even
-     * when it names a domain concept, unless it names one of the `unless` concepts.
-     */
-    otherMatters: z
-      .array(
-        z
-          .object({
-            name: z.string().min(1),
-            cues: z.array(z.string().min(1)).min(1),
-            /** Concepts that name the matter as well as the cues do (考试: 考公务员, 考一建, 在哪里考). */
-            concepts: z.array(z.string().min(1)).default([]),
-            /** When given, the matter applies only if the question also asks one of these (substring): 社保局 + 电话. */
-            asks: z.array(z.string().min(1)).optional(),
-            unless: z.array(z.string().min(1)).default([]),
-          })
-          .strict(),
-      )
-      .default([]),
     /** Groups of mutually exclusive values (本科 / 硕士, 第一批 / 第二批): a phrasing naming another value of a group the question names matches less. */
     exclusive: z.array(z.array(z.string().min(1)).min(2)).default([]),
     /** Words that mark a clause as the question (吗, 什么, 怎么 …); the other clauses of a long message are context. */
@@ -95,12 +82,6 @@ export const lexicon = z
     genericTerms: z.array(z.string().min(1)).default([]),
     /** Concepts that decide the entry when named (造假): an entry none of whose phrasings names one ranks lower. */
     decisiveConcepts: z.array(z.string().min(1)).default([]),
-    // What a question asks for (a fee, office hours, moving contributions): answered only by an entry that speaks of it.
-    askSlots: z.array(z.strictObject({ name: z.string().min(1), cues: z.array(z.string().min(1)).min(1) })).default([]),
-    // Ask frames (regular expressions over the normalised clause): the nouns before one are what is asked about.
-    askFrames: z.array(z.string().min(1)).default([]),
-    // Nouns allowed before an ask frame though the knowledge file does not use them (同事, 领导).
-    knownWords: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof lexicon>;

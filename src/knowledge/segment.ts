@@ -54,7 +54,7 @@ export function generalIdf(word: string): number {
   const k = tfidf.extractKeywords(getJieba(), word, 2);
   // A word the table lacks is re-cut into known parts (多少钱 → 多少 + 钱): take its most salient part.
   v = k.length === 0 ? UNKNOWN_IDF : Math.max(...k.map((x) => x.weight)) * k.length;
-  if (idfMemo.size > 5000) idfMemo.clear();
+  if (idfMemo.size > 50_000) idfMemo.clear();
   idfMemo.set(word, v);
   return v;
 }

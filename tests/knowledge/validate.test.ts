@@ -52,12 +52,9 @@ describe('the knowledge validator', () => {
     expect(problemsOf(yaml)[0]!.message).toContain('YAML');
   });
 
-  it.each([
-    ['a concept pattern', "  上传: ['(?<![宣流遗])传", "  上传: ['((?<![宣流遗])传", 'conceptPatterns.上传.0'],
-    ['an ask frame', "askFrames:\n  - '", "askFrames:\n  - '((", 'askFrames.0'],
-  ])('rejects %s that is not a valid regular expression, naming its path', (_, from, to, at) => {
-    const p = problemsOf(brokenCopy('lexicon.yaml', (t) => t.replace(from, to)));
-    expect(p.some((x) => x.path === at && x.message.includes('正则'))).toBe(true);
+  it('rejects a concept pattern that is not a valid regular expression, naming its path', () => {
+    const p = problemsOf(brokenCopy('lexicon.yaml', (t) => t.replace("  上传: ['(?<![宣流遗])传", "  上传: ['((?<![宣流遗])传")));
+    expect(p.some((x) => x.path === 'conceptPatterns.上传.0' && x.message.includes('正则'))).toBe(true);
   });
 
   it.each([
@@ -68,15 +65,29 @@ describe('the knowledge validator', () => {
     expect(problemsOf(root).some((x) => x.path.endsWith(`.${key}.0`) && x.message.includes(concept))).toBe(true);
   });
 
-  it('rejects a neighbouring matter whose concepts name one the lexicon never defines', () => {
-    const root = brokenCopy('lexicon.yaml', (t) => t.replace('    concepts: [考证]', '    concepts: [考证件]'));
-    expect(problemsOf(root).some((x) => /^otherMatters\.\d+\.concepts\.0$/.test(x.path) && x.message.includes('考证件'))).toBe(true);
+  it('rejects a decisive concept that the lexicon never defines', () => {
+    const root = brokenCopy('lexicon.yaml', (t) => t.replace('decisiveConcepts: [造假,', 'decisiveConcepts: [造假假,'));
+    expect(problemsOf(root).some((x) => x.path === 'decisiveConcepts.0' && x.message.includes('造假假'))).toBe(true);
   });
 
-  it('rejects a gate concept that the lexicon never defines', () => {
-    const root = brokenCopy('lexicon.yaml', (t) => t.replace('coreConcepts: [职称,', 'coreConcepts: [职称称,'));
+  it('rejects an honest "not found" whose answer does not say so', () => {
+    const root = brokenCopy('general.yaml', (t) => t.replace('says: 我们的资料里没有电话号码', 'says: 电话是0797-1234567'));
     const p = problemsOf(root);
-    expect(p.some((x) => x.path === 'coreConcepts.0' && x.message.includes('职称称'))).toBe(true);
+    expect(p.some((x) => /^entries\.\d+\.notInDocuments\.says$/.test(x.path) && x.message.includes('如实'))).toBe(true);
+  });
+
+  it('rejects a phrasing listed both as answered and as not in the documents', () => {
+    const root = brokenCopy('general.yaml', (t) => t.replace('      - 有问题找谁咨询\n', '      - 有问题找谁咨询\n      - 咨询电话\n'));
+    expect(problemsOf(root).some((x) => x.path.includes('notInDocuments.phrasings') && x.message.includes('咨询电话'))).toBe(true);
+  });
+
+  it('rejects a missing or malformed scope model, naming the file (check and loadKnowledge alike)', () => {
+    const root = brokenCopy('scope-model.json', (t) => t.replace('"version":1', '"version":2'));
+    const p = problemsOf(root);
+    expect(p.some((x) => /scope-model\.json$/.test(x.file) && x.path === 'version')).toBe(true);
+    expect(() => loadKnowledge(loadPolicy(), path.join(root, 'knowledge'))).toThrow(DataError);
+    const gone = brokenCopy('scope-model.json', () => 'not json');
+    expect(problemsOf(gone).some((x) => x.message.includes('train:scope'))).toBe(true);
   });
 
   it('makes loadKnowledge throw a DataError listing the problems', () => {

@@ -64,6 +64,7 @@ for (const file of files) {
     const miss = judgeCase(c, out);
     const row = byOutcome.get(c.expect.outcome) ?? [0, 0];
     row[1]++;
+    byOutcome.set(c.expect.outcome, row);
     if (!miss) {
       ok++;
       row[0]++;

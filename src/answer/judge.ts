@@ -118,9 +118,10 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string, 
   const type = factOf([...facts], 'employer.type');
   const companyWords = /公司|集团|企业|厂/u.test(p.employer?.name ?? '');
   if (!type) {
+    // Not said: read as a covered employer, and say so as the condition it is.
     const alts = companyWords ? (['国有企业', '民营企业'] as const) : (['事业单位', '国有企业', '民营企业', '机关'] as const);
-    unknowns.push({ field: 'employer.type', kind: 'missing', alternatives: alts.map((t) => setEmployer({ type: t })) });
-  } else if (type.basis === 'assumed') {
+    unknowns.push({ field: 'employer.type', kind: 'assumed', alternatives: alts.map((t) => setEmployer({ type: t })) });
+  } else if (type.basis === 'assumed' && !type.firm) {
     const counter = type.value === '国有企业' ? '民营企业' : type.value === '事业单位' ? '机关' : undefined;
     if (counter) unknowns.push({ field: 'employer.type', kind: 'assumed', value: String(type.value), words: type.words, alternatives: [(x) => x, setEmployer({ type: counter })] });
   }
@@ -133,8 +134,10 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string, 
     p.socialInsuranceEmployer = p.employer.name;
     defaults.push('socialInsuranceEmployer');
   }
-  p.majorRelation = '相同';
-  defaults.push('majorRelation');
+  if (!p.majorRelation) {
+    p.majorRelation = '相同';
+    defaults.push('majorRelation');
+  }
 
   // A practice certificate the series needs and nothing said about it.
   const seriesForCert = p.series ?? undefined;
@@ -147,8 +150,12 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string, 
     const level = held.value as '员级' | '助理级';
     unknowns.push({ field: 'currentTitle.since', kind: 'missing', alternatives: [set('currentTitle', { level, since: longAgo }), set('currentTitle', { level, since: today })] });
   }
-  if (factOf([...facts], 'punished')?.value === true && !p.disciplinaryEndDate) {
-    unknowns.push({ field: 'disciplinaryEndDate', kind: 'missing', alternatives: [set('disciplinaryEndDate', longAgo), set('disciplinaryEndDate', today)] });
+  const received = factOf([...facts], 'punishmentReceived');
+  if ((factOf([...facts], 'punished')?.value === true || received) && !p.disciplinaryEndDate) {
+    // Received on a known day: the shortest punishment (警告) runs six months, the longest we read two years.
+    const r = typeof received?.value === 'string' ? received.value : undefined;
+    const alts = r ? [addMonthsToDay(r, 6), addMonthsToDay(r, 24)] : [longAgo, today];
+    unknowns.push({ field: 'disciplinaryEndDate', kind: 'missing', alternatives: alts.map((d) => set('disciplinaryEndDate', d)) });
   }
   void evaluate;
   return { profile: p, unknowns, defaults };
@@ -196,13 +203,15 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
     return result('ineligible', null, null, verdict.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule));
   }
   if (missing.length) {
-    return result('needs_info', verdict.level, over || c === 'not_yet' ? null : verdict.window.name, [...new Set(missing.flatMap((u) => u.rules ?? []))]);
+    return result('needs_info', null, null, [...new Set(missing.flatMap((u) => u.rules ?? []))]);
   }
   if (c === 'not_yet') {
     const later = laterVerdict(reading, policy, now, verdict, evaluate);
     return result('not_yet', later?.level ?? reading.targetLevel ?? null, later ? later.window.name : null, ['level'], later);
   }
-  const batch = over ? null : verdict.window.name;
+  // No window left: the years are met, but there is nothing to apply in until a new notice.
+  if (over) return result('not_yet', verdict.level, null, ['window']);
+  const batch = verdict.window.name;
   if (c === 'review' || assumptions.length || proofNeeded) {
     const rules = [...problemRules(verdict), ...assumptions.flatMap((u) => u.rules ?? []), ...(proofNeeded ? ['social_insurance'] : [])];
     return result('conditional', verdict.level, batch, [...new Set(rules)]);

@@ -79,6 +79,11 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       for (const c of fails) cite(c);
       break;
     case 'not_yet': {
+      if (s.deciding.includes('window')) {
+        lines.push(fill(t.outcome.closed, { level }));
+        cite(levelCheck);
+        break;
+      }
       lines.push(t.outcome.not_yet);
       cite(levelCheck);
       if (s.later && !levelCheck?.message.includes(s.later.window.name)) {
@@ -90,7 +95,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
     }
     case 'needs_info': {
       lines.push(fill(t.outcome.needs_info, { missing: s.missing.map((u) => missingName(u, t)).join(t.missingJoin) }));
-      if (s.level) lines.push(fill(t.favourable, { condition: s.missing.map((u) => favourableText(u, t)).join(t.missingJoin), level }));
+      if (v.level) lines.push(fill(t.favourable, { condition: s.missing.map((u) => favourableText(u, t)).join(t.missingJoin), level: levelName(policy, series, v.level) }));
       break;
     }
     default: {
@@ -99,7 +104,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       sources.push(v.window.source);
       cite(levelCheck);
       for (const c of v.checks.filter((x) => x.status === 'review')) cite(c);
-      for (const u of s.assumptions) lines.push(fill(t.condition, { text: fill(t.conditions.employerType, { value: u.value, words: u.words }) }));
+      for (const u of s.assumptions) lines.push(fill(t.condition, { text: fill(u.value ? t.conditions.employerType : t.conditions.employerTypeUnknown, { value: u.value, words: u.words }) }));
       const si = v.checks.find((c) => c.rule === 'social_insurance');
       if (s.deciding.includes('social_insurance') && si) {
         lines.push(fill(t.condition, { text: fill(t.conditions.socialInsurance, { doc: si.source.doc, clause: si.source.clause }) }));

@@ -6,7 +6,7 @@ import { readOrThrow, type DataProblem } from '../policy/problems.js';
 import { readYaml } from '../policy/yaml-file.js';
 
 const s = z.string().min(1);
-const outcomes = z.object({ eligible: s, conditional: s, not_yet: s, ineligible: s, needs_info: s }).strict();
+const outcomes = z.object({ eligible: s, conditional: s, not_yet: s, closed: s, ineligible: s, needs_info: s }).strict();
 
 export const situationTextsSchema = z
   .object({
@@ -15,7 +15,7 @@ export const situationTextsSchema = z
     reason: s,
     favourable: s,
     condition: s,
-    conditions: z.object({ employerType: s, socialInsurance: s }).strict(),
+    conditions: z.object({ employerType: s, employerTypeUnknown: s, socialInsurance: s }).strict(),
     missingNames: z.record(z.string(), s),
     missingJoin: s,
     understood: s,

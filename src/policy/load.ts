@@ -72,6 +72,11 @@ function crossCheck(p: Policy, dir: string): DataProblem[] {
   p.vocabulary.series.forEach((v, i) => {
     if (!names.has(v.series)) out.push({ file: `${dir}/vocabulary.yaml`, path: `series.${i}.series`, message: `未知的系列“${v.series}”` });
   });
+  p.vocabulary.majors.forEach((m, i) => {
+    m.series.forEach((name, j) => {
+      if (!names.has(name)) out.push({ file: `${dir}/vocabulary.yaml`, path: `majors.${i}.series.${j}`, message: `未知的系列“${name}”` });
+    });
+  });
   if (!names.has(p.series.vocationalSchools.series)) {
     out.push({ file: `${dir}/series.yaml`, path: 'vocationalSchools.series', message: `未知的系列“${p.series.vocationalSchools.series}”` });
   }

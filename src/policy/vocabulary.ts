@@ -30,7 +30,7 @@ const seriesWord = z
 
 /** Words that name an employer, and what they tell about its type (said outright, or assumed). */
 const employerWord = z
-  .object({ words: z.array(word).default([]), patterns: z.array(pattern).default([]), type: employerType.optional(), kind: word.optional(), said: z.boolean().default(false) })
+  .object({ words: z.array(word).default([]), patterns: z.array(pattern).default([]), type: employerType.optional(), kind: word.optional(), said: z.boolean().default(false), firm: z.boolean().default(false) })
   .strict()
   .refine((s) => s.words.length + s.patterns.length > 0, { message: '至少要有一个词或一个模式' });
 
@@ -79,12 +79,20 @@ export const vocabularyFile = z
         workStart: words,
         titleSince: words,
         punishmentEnd: words,
+        /** The punishment was received then (not its end). */
+        punishmentReceived: words,
         /** "毕业就进了": work started on graduation. */
         startedOnGraduation: z.array(pattern).min(1),
       })
       .strict(),
     punishment: z.object({ words, none: words }).strict(),
     reviews: z.object({ basic: words, unsatisfactory: words, allGood: words }).strict(),
+    /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
+    majors: z.array(z.object({ words, series: words }).strict()),
+    /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */
+    majorCues: z.array(pattern).min(1),
+    /** A personnel file held somewhere (三（四）); the place in the same clause says where. */
+    archive: z.object({ words }).strict(),
   })
   .strict();
 

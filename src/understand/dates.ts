@@ -74,7 +74,7 @@ export function findDates(text: string, now: string): DateMention[] {
     const [a, b] = /底|末/.test(part) ? [12, 12] : /初/.test(part) ? [1, 2] : part === '上半年' ? [1, 6] : part === '下半年' ? [7, 12] : [1, 12];
     add(m, day(y, a), day(y, Math.min(b, y === nowYear ? nowMonth : b)), a !== b);
   }
-  for (const m of text.matchAll(/(大前年|前年|去年|今年)(底|末|初|年底|年初)?(?!度|年度)/gu)) {
+  for (const m of text.matchAll(/(大前年|前年|去年|今年)(底|末|初|年底|年初)?(?!度|年度|的)/gu)) {
     const y = nowYear - relative[m[1]!]!;
     const part = m[2] ?? '';
     const [a, b] = /底|末/.test(part) ? [12, 12] : /初/.test(part) ? [1, 2] : [1, y === nowYear ? nowMonth : 12];

@@ -66,6 +66,7 @@ export function understand(text: string, policy: Policy, now: string): Understan
   understandTitles(t, v, facts);
   understandEmployer(t, v, facts);
   understandSeries(t, policy, facts);
+  understandMajor(t, policy, facts);
   understandInsurance(t, v, facts);
   understandReviews(t, v, facts);
 
@@ -77,10 +78,15 @@ export function understand(text: string, policy: Policy, now: string): Understan
 type Vocab = Policy['vocabulary'];
 
 /** The role of a date from the words right after it (else right before it) in its clause. */
-function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | undefined {
+function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
   if (d.duration) return 'workStart';
-  if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) return 'punishmentEnd';
+  if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) {
+    const after = text.slice(d.end, clause.end);
+    if (findWord(after.slice(0, 8), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
+    if (/(到|至)$/u.test(text.slice(clause.start, d.start))) return 'punishmentEnd';
+    return 'punishmentReceived';
+  }
   const roles = [
     ['graduation', v.dateRoles.graduation],
     ['titleSince', v.dateRoles.titleSince],
@@ -108,7 +114,7 @@ function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workS
 
 function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void {
   const dates = findDates(t, now);
-  const fieldOf = { graduation: 'graduationDate', workStart: 'technicalWorkStart', titleSince: 'currentTitle.since', punishmentEnd: 'disciplinaryEndDate' } as const;
+  const fieldOf = { graduation: 'graduationDate', workStart: 'technicalWorkStart', titleSince: 'currentTitle.since', punishmentEnd: 'disciplinaryEndDate', punishmentReceived: 'punishmentReceived' } as const;
   for (const d of dates) {
     const role = dateRole(t, d, v);
     if (!role) continue;
@@ -127,7 +133,7 @@ function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
   for (const h of bestHits(t, v.levels)) {
     const clause = clauseAt(t, h.start).text;
     const holding = findWord(clause, v.titleHeld);
-    const asking = v.eligibilityAsks.some((p) => new RegExp(p, 'u').test(clause)) || /(想|要|准备|打算)(报|申报|认定|评)|报|认定|申请/u.test(clause.slice(0, clause.indexOf(h.text)));
+    const asking = v.eligibilityAsks.some((p) => new RegExp(p, 'u').test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
     if (holding && !asking) {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
@@ -138,7 +144,7 @@ function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
 
 function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const suffix = [...v.employerSuffixes].sort((a, b) => b.length - a.length).join('|');
-  const nameRe = new RegExp(`(?:在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`, 'u');
+  const nameRe = new RegExp(`(?:(?<![现正实存所还好自])在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`, 'u');
   const name = nameRe.exec(t);
   if (name) push(facts, 'employer.name', name[1]!.replace(/^(了|的)/, ''), 'said', name[1]!);
 
@@ -147,7 +153,10 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const said = typed.filter((h) => h.entry.said);
   const pick = (list: Hit<(typeof hits)[number]['entry']>[]) => [...list].sort((a, b) => b.text.length - a.text.length || b.start - a.start)[0];
   const best = pick(said) ?? pick(typed);
-  if (best) push(facts, 'employer.type', best.entry.type!, best.entry.said ? 'said' : 'assumed', best.text);
+  if (best) {
+    push(facts, 'employer.type', best.entry.type!, best.entry.said ? 'said' : 'assumed', best.text);
+    if (best.entry.firm && !best.entry.said) facts.find((f) => f.field === 'employer.type')!.firm = true;
+  }
   const kind = hits.find((h) => h.entry.kind);
   if (kind) push(facts, 'employer.kind', kind.entry.kind!, 'assumed', kind.text);
   if (!name && hits.length) push(facts, 'employer.name', hits[hits.length - 1]!.text, 'said', hits[hits.length - 1]!.text);
@@ -157,6 +166,14 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const inside = v.places.inside.find((p) => (employerName ?? '').includes(p) || t.includes(`在${p}`));
   if (outside) push(facts, 'employer.province', outside.entry.province, 'said', outside.text);
   else if (inside) push(facts, 'employer.province', '江西', 'said', inside);
+  // 三（四）: where the personnel file is held, when it is said.
+  const archive = findWord(t, v.archive.words);
+  if (archive) {
+    const clause = clauseAt(t, t.indexOf(archive)).text;
+    const inJx = v.places.inside.some((p) => clause.includes(p));
+    const outJx = allHits(clause, v.places.outside).length > 0;
+    if (inJx || outJx) push(facts, 'archiveHostedInJiangxi', inJx && !outJx, 'said', clause);
+  }
 }
 
 function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
@@ -167,11 +184,14 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
   for (const h of bestHits(t, entries)) {
     let score = h.text.length;
-    if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 3;
+    if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
+    // The studied major ("学的会计", "会计专业") is not the job.
+    if (/(学的?|学得|读的?)$/u.test(t.slice(Math.max(0, h.start - 2), h.start)) || t.slice(h.end).startsWith('专业')) score -= 3;
     // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
     if (suffixes.test(t.slice(h.end))) score -= 2;
     if (!best || score > best.score) best = { hit: h, score };
   }
+  if (best && best.score <= 0) best = undefined;
   if (best) {
     const e = best.hit.entry;
     push(facts, 'series', e.series, e.said ? 'said' : 'assumed', best.hit.text);
@@ -220,4 +240,33 @@ function understandReviews(t: string, v: Vocab, facts: Fact[]): void {
   const word = findWord(t, v.punishment.words);
   if (none) push(facts, 'punished', false, 'said', none);
   else if (word) push(facts, 'punished', true, 'said', clauseAt(t, t.indexOf(word)).text);
+}
+
+/** The studied major and, when the vocabulary knows it, whether it fits the series of the job. */
+function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
+  const v = policy.vocabulary;
+  let major: string | undefined;
+  let words = '';
+  for (const cue of v.majorCues) {
+    for (const m of t.matchAll(new RegExp(cue, 'gu'))) {
+      const raw = m[2] && !/^(专业|的)$/.test(m[2]) ? m[2] : m[1];
+      if (!raw) continue;
+      const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的|学)/u, '') || raw;
+      const known = bestHits(cand, v.majors);
+      if (known.length) {
+        major = cand;
+        words = m[0];
+        break;
+      }
+    }
+    if (major) break;
+  }
+  if (!major) return;
+  push(facts, 'majorStudied', major, 'said', words);
+  const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
+  if (!series) return;
+  const fits = bestHits(major, v.majors).flatMap((h) => h.entry.series);
+  push(facts, 'majorRelation', fits.includes(series) ? '相同' : '不同', 'assumed', words);
+  // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
+  if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);
 }

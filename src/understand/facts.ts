@@ -22,7 +22,12 @@ export type FactField =
   | 'annualReviews.基本称职'
   | 'annualReviews.不称职'
   | 'punished'
-  | 'disciplinaryEndDate';
+  | 'disciplinaryEndDate'
+  | 'punishmentReceived'
+  | 'majorStudied'
+  | 'specialty'
+  | 'majorRelation'
+  | 'archiveHostedInJiangxi';
 
 /** One fact: the value, whether it was said or assumed, and the words it came from. */
 export interface Fact {
@@ -30,6 +35,8 @@ export interface Fact {
   value: string | number | boolean | string[] | null;
   basis: Basis;
   words: string;
+  /** An assumption so plain (县城投 → 国有企业) that the answer states it without making it a condition. */
+  firm?: boolean;
   /** Dates: the earliest and latest day the words allow (a year without month → Jan..Dec). */
   range?: [string, string];
 }

@@ -26,6 +26,10 @@ export function profileFromFacts(facts: readonly Fact[]): Profile {
       case 'annualReviews.基本称职': reviews.基本称职 = Number(v); hasReviews = true; break;
       case 'annualReviews.不称职': reviews.不称职 = Number(v); hasReviews = true; break;
       case 'disciplinaryEndDate': p.disciplinaryEndDate = String(v); break;
+      case 'majorStudied': p.majorStudied = String(v); break;
+      case 'specialty': p.specialty = String(v); break;
+      case 'majorRelation': p.majorRelation = v as Profile['majorRelation']; break;
+      case 'archiveHostedInJiangxi': p.archiveHostedInJiangxi = Boolean(v); break;
       default: break;
     }
   }

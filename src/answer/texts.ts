@@ -26,6 +26,8 @@ export const situationTextsSchema = z
     defaults: s,
     offer: s,
     groupOffer: s,
+    prefilled: s,
+    myDataFacts: s,
     partHeader: s,
   })
   .strict();

@@ -3,7 +3,8 @@
  * extra handlers (staff commands), commands, the interview or the knowledge base; keeps each
  * user's session in the store; handles one user's messages one at a time, in order.
  */
-import { answerLines, currentPrompt, start, step, type DialogDeps } from '../dialog/engine.js';
+import { createAnswerer } from '../answer/index.js';
+import { answerLines, currentPrompt, start, step, type DialogDeps, type PrefillAnswers } from '../dialog/engine.js';
 import type { Dialogs } from '../dialog/load.js';
 import { normalise } from '../dialog/parse.js';
 import { isDialogState, type DialogState } from '../dialog/state.js';
@@ -41,6 +42,8 @@ interface SessionData {
   dialog?: DialogState;
   /** Values of the choices last offered outside the interview, so "1" picks the first. */
   pending?: string[];
+  /** Interview answers from the situation the user last described (the self-test starts with them). */
+  prefill?: PrefillAnswers;
 }
 
 type CoreCommand = keyof Dialogs['bot']['commands'];
@@ -64,6 +67,8 @@ export function createCore(deps: CoreDeps): Core {
   const evaluate = deps.evaluate ?? realEvaluate;
   const resolveSeries = deps.resolveSeries ?? realResolveSeries;
   const office = latestNotice(deps.policy).office.name;
+  const answerer = createAnswerer({ policy: deps.policy, knowledge: deps.knowledge, evaluate });
+  const st = answerer.texts;
 
   const dialogDeps = (): DialogDeps => ({ policy: deps.policy, dialogs: d, now: deps.now(), evaluate, resolveSeries, knowledge: deps.knowledge });
 
@@ -96,8 +101,13 @@ export function createCore(deps: CoreDeps): Core {
 
   const menuReply = (text: string): Reply => ({ text, choices: t.menuChoices });
 
-  function answerQuestion(text: string): Reply[] {
-    const a = deps.knowledge.ask(text, deps.now());
+  function answerQuestion(text: string, s?: SessionData): Reply[] {
+    const a = answerer.answer(text, deps.now());
+    if (a.situation) {
+      // The facts stay in the session so that "自测" asks only what is left.
+      if (s) s.prefill = a.prefill;
+      return [{ text: `${withSources(a, d)}\n${st.offer}` }];
+    }
     if (a.found) return [{ text: withSources(a, d) }];
     return [menuReply(a.answer && a.answer.trim() ? `${a.answer}` : fill(t.notFound, { office }))];
   }
@@ -111,14 +121,16 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     }
     const data = (rec.data ?? {}) as SessionData;
-    return { dialog: isDialogState(data.dialog) ? data.dialog : undefined, pending: Array.isArray(data.pending) ? data.pending : undefined };
+    const prefill = typeof data.prefill === 'object' && data.prefill !== null && !Array.isArray(data.prefill) ? data.prefill : undefined;
+    return { dialog: isDialogState(data.dialog) ? data.dialog : undefined, pending: Array.isArray(data.pending) ? data.pending : undefined, prefill };
   }
 
   async function saveSession(key: string, s: SessionData): Promise<void> {
     const data: SessionData = {};
     if (s.dialog) data.dialog = s.dialog;
     if (s.pending?.length) data.pending = s.pending;
-    if (!data.dialog && !data.pending) await deps.store.deleteSession(key);
+    if (s.prefill && Object.keys(s.prefill).length) data.prefill = s.prefill;
+    if (!data.dialog && !data.pending && !data.prefill) await deps.store.deleteSession(key);
     else await deps.store.putSession({ key, updatedAt: clock().toISOString(), data });
   }
 
@@ -143,6 +155,7 @@ export function createCore(deps: CoreDeps): Core {
     const lines: string[] = [];
     const answers = s.dialog ? answerLines(s.dialog, dialogDeps()) : [];
     if (answers.length) lines.push(t.myDataInterview, ...answers);
+    if (s.prefill && Object.keys(s.prefill).length) lines.push(fill(st.myDataFacts, { items: Object.values(s.prefill).map((a) => a.shown).join(st.missingJoin) }));
     const sub = await deps.store.getSubscriber(userKey(msg));
     if (sub) lines.push(fill(t.myDataSubscription, { audience: audienceNames(sub.audiences), since: sub.since.slice(0, 10) }));
     if (!lines.length) return [{ text: t.myDataNone }];
@@ -174,8 +187,12 @@ export function createCore(deps: CoreDeps): Core {
           return [{ text: t.askPrompt }];
         case 'screen': {
           if (dialogActive(s)) return currentPrompt(s.dialog!, dialogDeps(), d.interview.resume + '\n');
-          const r = start(dialogDeps());
+          const prefill = s.prefill;
+          s.prefill = undefined;
+          const r = start(dialogDeps(), prefill);
           s.dialog = r.state;
+          const known = prefill ? Object.keys(prefill).filter((id) => id in r.state.answers).map((id) => prefill[id]!.shown) : [];
+          if (known.length) r.replies[0] = { ...r.replies[0]!, text: `${r.replies[0]!.text}\n${fill(st.prefilled, { items: known.join(st.missingJoin) })}` };
           return r.replies;
         }
         case 'subscribe':
@@ -191,6 +208,7 @@ export function createCore(deps: CoreDeps): Core {
         case 'forget':
           await deps.store.deleteSubscriber(key);
           s.dialog = undefined;
+          s.prefill = undefined;
           return [{ text: t.forgotten }];
       }
     }
@@ -214,7 +232,7 @@ export function createCore(deps: CoreDeps): Core {
       s.pending = t.menuChoices.map((c) => c.value);
       return [menuReply(t.welcome)];
     }
-    const replies = answerQuestion(text);
+    const replies = answerQuestion(text, s);
     if (replies[0]?.choices) s.pending = t.menuChoices.map((c) => c.value);
     return replies;
   }
@@ -223,7 +241,8 @@ export function createCore(deps: CoreDeps): Core {
     const cc = coreCommand(text);
     if (cc && ['screen', 'mydata', 'forget', 'subscribe', 'unsubscribe'].includes(cc.cmd)) return [{ text: t.groupInvite }];
     if (cc || t.greetings.includes(text)) return [{ text: `${t.welcome}\n${t.groupInvite}` }];
-    const a = deps.knowledge.ask(text, deps.now());
+    const a = answerer.answer(text, deps.now());
+    if (a.situation) return [{ text: `${withSources(a, d)}\n${st.groupOffer}` }];
     if (a.found) return [{ text: `${withSources(a, d)}\n${t.groupHint}` }];
     return [{ text: `${fill(t.notFound, { office })}\n${t.groupHint}` }];
   }
@@ -244,7 +263,7 @@ export function createCore(deps: CoreDeps): Core {
     if (!text) return msg.isGroup ? [] : [menuReply(t.welcome)];
     if (msg.isGroup) return groupTurn(text);
     if (msg.forwarded) {
-      const a = deps.knowledge.ask(text, deps.now());
+      const a = answerer.answer(text, deps.now());
       return [{ text: a.found ? forwardable(text, a, d) : fill(t.notFound, { office }) }];
     }
     const key = userKey(msg);

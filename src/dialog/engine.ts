@@ -13,6 +13,7 @@ import type { Step } from './schema.js';
 import { answered, applicableSteps, buildProfile, newState, nextStep, requiredCertificate, type AnswerValue, type DialogState } from './state.js';
 import { fill, joinSources } from './text.js';
 import { renderVerdict } from './verdict-text.js';
+import { seriesFromWords } from '../understand/extract.js';
 
 /** What the engine needs; all of it is data or pure functions. */
 export interface DialogDeps {
@@ -87,10 +88,22 @@ export function currentPrompt(st: DialogState, deps: DialogDeps, prefix = ''): R
   return [{ text: prefix + t.finished }];
 }
 
-/** Start a new interview: the intro and the first question. */
-export function start(deps: DialogDeps): StepResult {
+/** Answers known before the interview starts (step id → value and the text shown back). */
+export type PrefillAnswers = Record<string, { value: AnswerValue; shown: string }>;
+
+/**
+ * Start a new interview: the intro and the first question. With `prefill` (facts the user already
+ * gave in free text), those steps are answered and the first question is the first one left.
+ */
+export function start(deps: DialogDeps, prefill?: PrefillAnswers): StepResult {
   const st = newState();
-  const first = deps.dialogs.interview.steps[0]!;
+  for (const [id, a] of Object.entries(prefill ?? {})) {
+    if (!stepById(deps.dialogs, id)) continue;
+    st.answers[id] = a.value;
+    st.shown[id] = a.shown;
+  }
+  const first = prefill ? nextStep(deps.dialogs.interview, st, deps.policy) : deps.dialogs.interview.steps[0]!;
+  if (!first) return { state: st, replies: [{ text: deps.dialogs.interview.intro }, ...summary(st, deps)] };
   st.current = first.id;
   return { state: st, replies: [{ text: deps.dialogs.interview.intro }, question(first, st, deps)] };
 }
@@ -143,7 +156,8 @@ function parseAnswer(step: Step, text: string, st: DialogState, deps: DialogDeps
     case 'series': {
       const opt = st.awaitingOther ? undefined : matchChoice(text, options(step));
       if (opt && iv.words.other.includes(opt.value)) return { ok: false, other: true };
-      const name = opt?.value ?? deps.resolveSeries(deps.policy, text);
+      // A job description ("县自来水公司做技术", "教初中语文") through the shared vocabulary.
+      const name = opt?.value ?? deps.resolveSeries(deps.policy, text) ?? seriesFromWords(text, deps.policy);
       return name ? { ok: true, value: name, shown: name } : { ok: false };
     }
     case 'choice': {

@@ -81,6 +81,8 @@ type Vocab = Policy['vocabulary'];
 function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
   if (d.duration) return 'workStart';
+  // "受过警告处分，2023年6月期满": the end of a punishment named in an earlier clause.
+  if (findWord(text, v.punishment.words) && findWord(text.slice(d.end, d.end + 4), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
   if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) {
     const after = text.slice(d.end, clause.end);
     if (findWord(after.slice(0, 8), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
@@ -191,7 +193,7 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     if (suffixes.test(t.slice(h.end))) score -= 2;
     if (!best || score > best.score) best = { hit: h, score };
   }
-  if (best && best.score <= 0) best = undefined;
+  if (best && best.score < 0) best = undefined;
   if (best) {
     const e = best.hit.entry;
     push(facts, 'series', e.series, e.said ? 'said' : 'assumed', best.hit.text);
@@ -269,4 +271,11 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   push(facts, 'majorRelation', fits.includes(series) ? '相同' : '不同', 'assumed', words);
   // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
   if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);
+}
+
+/** The series a job description names ("县自来水公司做技术" → 工程技术人员), or undefined. */
+export function seriesFromWords(text: string, policy: Policy): string | undefined {
+  const facts: Fact[] = [];
+  understandSeries(foldText(text), policy, facts);
+  return facts[0]?.value as string | undefined;
 }

@@ -87,6 +87,8 @@ export const vocabularyFile = z
       .strict(),
     punishment: z.object({ words, none: words }).strict(),
     reviews: z.object({ basic: words, unsatisfactory: words, allGood: words }).strict(),
+    /** Knowledge entry ids whose general rule a situational judgement replaces. */
+    supersedes: z.array(word),
     /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
     majors: z.array(z.object({ words, series: words }).strict()),
     /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */

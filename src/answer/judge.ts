@@ -172,6 +172,15 @@ function laterVerdict(profile: Profile, policy: Policy, now: string, current: Ve
   return undefined;
 }
 
+/** The level reached once the years are met (no batch of this notice left): judged with the dates moved back. */
+function eventualLevel(profile: Profile, policy: Policy, now: string, v: Verdict, evaluate: EvaluateFn): TitleLevel | null {
+  if (!v.qualifiesOn || !profile.graduationDate || !profile.technicalWorkStart) return null;
+  const months = Math.max(1, Math.ceil((Date.parse(v.qualifiesOn) - Date.parse(v.cutoffDate)) / (30 * 86_400_000)) + 1);
+  const shift = (d: string) => addMonthsToDay(d, -months);
+  const moved = { ...profile, graduationDate: shift(profile.graduationDate), technicalWorkStart: shift(profile.technicalWorkStart), ...(profile.disciplinaryEndDate ? { disciplinaryEndDate: shift(profile.disciplinaryEndDate) } : {}) };
+  return evaluate(moved, policy, now).level;
+}
+
 function key(v: Verdict): string {
   return `${cls(v)}|${v.level ?? ''}`;
 }
@@ -207,7 +216,7 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
   }
   if (c === 'not_yet') {
     const later = laterVerdict(reading, policy, now, verdict, evaluate);
-    return result('not_yet', later?.level ?? reading.targetLevel ?? null, later ? later.window.name : null, ['level'], later);
+    return result('not_yet', later?.level ?? reading.targetLevel ?? eventualLevel(reading, policy, now, verdict, evaluate), later ? later.window.name : null, ['level'], later);
   }
   // No window left: the years are met, but there is nothing to apply in until a new notice.
   if (over) return result('not_yet', verdict.level, null, ['window']);

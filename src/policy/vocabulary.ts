@@ -38,6 +38,8 @@ export const vocabularyFile = z
   .object({
     series: z.array(seriesWord).min(1),
     employers: z.array(employerWord).min(1),
+    /** After an employer word: it names the applicant's schooling instead (高中毕业). */
+    employerNotBefore: words,
     /** Nouns that end an employer's name (公司, 站, 医院 …): where a name is cut out of the text. */
     employerSuffixes: words,
     education: z.array(z.object({ words, value: education }).strict()).min(1),

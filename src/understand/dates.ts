@@ -15,8 +15,8 @@ export interface DateMention {
   latest: string;
   /** Only a year (or a duration) was given: the month is not known. */
   vague: boolean;
-  /** A duration back from now ("工作三年了"): the start of work, by construction. */
-  duration?: boolean;
+  /** A duration back from now: "工作三年了" is the start of work, "毕业五年了" the graduation. */
+  duration?: 'workStart' | 'graduation';
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -45,7 +45,7 @@ export function findDates(text: string, now: string): DateMention[] {
   const out: DateMention[] = [];
   const taken: boolean[] = [];
   const free = (s: number, e: number) => { for (let i = s; i < e; i++) if (taken[i]) return false; return true; };
-  const add = (m: RegExpMatchArray, earliest: string, latest: string, vague: boolean, duration = false) => {
+  const add = (m: RegExpMatchArray, earliest: string, latest: string, vague: boolean, duration?: 'workStart' | 'graduation') => {
     const s = m.index!, e = s + m[0].length;
     if (!free(s, e) || !isIsoDay(earliest) || !isIsoDay(latest)) return;
     for (let i = s; i < e; i++) taken[i] = true;
@@ -65,7 +65,16 @@ export function findDates(text: string, now: string): DateMention[] {
     const d = day(nowYear - relative[m[1]!]!, Number(m[2]));
     add(m, d, d, false);
   }
-  for (const m of text.matchAll(/(?<!\d)(\d{4}|\d{2})年(底|末|初|年底|年初|上半年|下半年)?(?![\d月前多半])/gu)) {
+  // "毕业五年了", "毕业快3年": a duration back from today, the graduation.
+  for (const m of text.matchAll(new RegExp(`毕业(?:了|已经|已|有)?(快|近|将近|差不多|都)?${num}年(多|半)?`, 'gu'))) {
+    const n = chineseNumber(m[2]!);
+    if (n === undefined || n > 40) continue;
+    const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
+    const early = m[3] === '多' ? addMonthsToDay(base, -11) : addMonthsToDay(base, -1);
+    const late = m[1] ? addMonthsToDay(base, 6) : m[3] === '半' ? addMonthsToDay(base, -6) : base;
+    add(m, early < late ? early : late, early < late ? late : early, true, 'graduation');
+  }
+  for (const m of text.matchAll(/(?<!\d)(\d{4}|\d{2})年(底|末|初|年底|年初|上半年|下半年)?(?![\d月前多半了]|左右|时间|以上)/gu)) {
     const before = text.slice(Math.max(0, m.index! - 3), m.index!);
     if (/(工作|干了|满|已|近|快|有|共|了|足)$/u.test(before)) continue;
     const y = year2(m[1]!, nowYear);
@@ -93,7 +102,7 @@ export function findDates(text: string, now: string): DateMention[] {
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
     const early = m[3] === '多' ? addMonthsToDay(base, -11) : m[3] === '半' ? addMonthsToDay(base, -6) : m[1] ? addMonthsToDay(base, 1) : addMonthsToDay(base, -1);
     const late = m[3] === '半' ? addMonthsToDay(base, -6) : m[1] ? addMonthsToDay(base, 6) : m[3] === '多' ? addMonthsToDay(base, -1) : base;
-    add(m, early < late ? early : late, early < late ? late : early, true, true);
+    add(m, early < late ? early : late, early < late ? late : early, true, 'workStart');
   }
   // A month alone ("7月进的", "同年9月") takes the year of the date before it.
   for (const m of text.matchAll(/(?<![\d年])(同年|当年|那年)?(\d{1,2})月(?:份)?(?:(\d{1,2})[日号])?/gu)) {

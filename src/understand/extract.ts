@@ -80,7 +80,7 @@ type Vocab = Policy['vocabulary'];
 /** The role of a date from the words right after it (else right before it) in its clause. */
 function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
-  if (d.duration) return 'workStart';
+  if (d.duration) return d.duration;
   // "受过警告处分，2023年6月期满": the end of a punishment named in an earlier clause.
   if (findWord(text, v.punishment.words) && findWord(text.slice(d.end, d.end + 4), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
   if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) {
@@ -150,7 +150,7 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const name = nameRe.exec(t);
   if (name) push(facts, 'employer.name', name[1]!.replace(/^(了|的)/, ''), 'said', name[1]!);
 
-  const hits = allHits(t, v.employers);
+  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)));
   const typed = hits.filter((h) => h.entry.type);
   const said = typed.filter((h) => h.entry.said);
   const pick = (list: Hit<(typeof hits)[number]['entry']>[]) => [...list].sort((a, b) => b.text.length - a.text.length || b.start - a.start)[0];

@@ -36,6 +36,16 @@ describe('understanding free text', () => {
     expect(fact('前年6月毕业的', 'graduationDate', '2025-03-01')?.value).toBe('2023-06-01');
   });
 
+  it('reads durations back from now: 毕业十年了 is a graduation, 工作三年了 a start of work, never the year 2010', () => {
+    expect(fact('中专毕业10年了，一直在私人工厂做电工', 'graduationDate')?.range).toEqual(['2014-03-01', '2014-04-01']);
+    expect(fact('在县城投工作三年了', 'technicalWorkStart')?.value).toBe('2021-04-01');
+  });
+
+  it('does not read 高中毕业 as working at a school', () => {
+    expect(fact('我高中毕业，在县水务公司做技术员', 'employer.kind')).toBeUndefined();
+    expect(fact('我在村小当老师', 'employer.kind')?.value).toBe('中小学');
+  });
+
   it('keeps a year without a month as a range, and 毕业就进了 as work from graduation', () => {
     const w = fact('2019年来的县水利站', 'technicalWorkStart');
     expect(w).toMatchObject({ basis: 'assumed', range: ['2019-01-01', '2019-12-01'] });

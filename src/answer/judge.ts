@@ -142,7 +142,9 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string, 
   // A practice certificate the series needs and nothing said about it.
   const seriesForCert = p.series ?? undefined;
   const cert = requiredCertificate(policy, seriesForCert);
-  if (cert && !p.certificates) unknowns.push({ field: 'certificates', kind: 'missing', value: cert.name, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
+  const pending = factOf([...facts], 'certificatePending');
+  if (cert && pending) unknowns.push({ field: 'certificates', kind: 'assumed', value: cert.name, words: pending.words, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
+  else if (cert && !p.certificates) unknowns.push({ field: 'certificates', kind: 'missing', value: cert.name, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
   if (!p.certificates && !cert) p.certificates = [];
 
   const held = factOf([...facts], 'currentTitle.level');

@@ -104,7 +104,10 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       sources.push(v.window.source);
       cite(levelCheck);
       for (const c of v.checks.filter((x) => x.status === 'review')) cite(c);
-      for (const u of s.assumptions) lines.push(fill(t.condition, { text: fill(u.value ? t.conditions.employerType : t.conditions.employerTypeUnknown, { value: u.value, words: u.words }) }));
+      for (const u of s.assumptions) {
+        const template = u.field === 'certificates' ? t.conditions.certificatePending : u.value ? t.conditions.employerType : t.conditions.employerTypeUnknown;
+        lines.push(fill(t.condition, { text: fill(template, { value: u.value, words: u.words, certificate: u.value }) }));
+      }
       const si = v.checks.find((c) => c.rule === 'social_insurance');
       if (s.deciding.includes('social_insurance') && si) {
         lines.push(fill(t.condition, { text: fill(t.conditions.socialInsurance, { doc: si.source.doc, clause: si.source.clause }) }));

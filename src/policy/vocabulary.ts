@@ -59,6 +59,8 @@ export const vocabularyFile = z
         /** Social insurance paid by another unit (劳务派遣, 人力资源公司代缴). */
         otherPayer: words,
         otherPayerName: word,
+        /** The payer named in a phrase ("社保在福建交"); group 1 is the payer. */
+        payerPattern: pattern,
         /** Said to be paid by the employer itself. */
         samePayer: words,
         proofHeld: words,
@@ -66,6 +68,10 @@ export const vocabularyFile = z
       })
       .strict(),
     certificates: z.array(z.object({ words, certificate: word }).strict()),
+    /** Near a certificate: passed, but not in hand yet. */
+    certificatePending: words,
+    /** 硕士/博士: both 学历 and 学位, or not. */
+    degree: z.object({ both: words, notBoth: words }).strict(),
     /** Inside the clause of a certificate, title or punishment: the thing is not (yet) held. */
     negation: words,
     /** Holding a title (取得, 评上 …) rather than asking for one. */

@@ -61,6 +61,15 @@ export function findDates(text: string, now: string): DateMention[] {
     const y = Number(m[1]), mo = Number(m[2]);
     if (okYear(y) && mo >= 1 && mo <= 12) { const d = day(y, mo, m[3] ? Number(m[3]) : 1); add(m, d, d, false); }
   }
+  for (const m of text.matchAll(/(上个月|上月|这个月|本月)/gu)) {
+    const d = /上/.test(m[1]!) ? addMonthsToDay(`${now.slice(0, 7)}-01`, -1) : `${now.slice(0, 7)}-01`;
+    add(m, d, d, false);
+  }
+  // "2022届毕业生": graduated in the summer of that year.
+  for (const m of text.matchAll(/(?<!\d)(\d{4}|\d{2})届/gu)) {
+    const y = year2(m[1]!, nowYear);
+    if (okYear(y)) add(m, day(y, 6), day(y, 7), true, 'graduation');
+  }
   for (const m of text.matchAll(/(大前年|前年|去年|今年)(\d{1,2})月(?:份)?/gu)) {
     const d = day(nowYear - relative[m[1]!]!, Number(m[2]));
     add(m, d, d, false);

@@ -40,13 +40,19 @@ export function understand(text: string, policy: Policy, now: string): Understan
   const certHits = allHits(raw, v.certificates);
   const held: string[] = [];
   const notHeld: string[] = [];
+  let pending: string | undefined;
   for (const h of bestHits(raw, v.certificates)) {
-    const clause = clauseAt(raw, h.start).text;
-    (findWord(clause, v.negation) ? notHeld : held).push(h.entry.certificate);
+    const c = clauseAt(raw, h.start);
+    // The clause and the one after it: "教资面试过了，证书11月才能发下来".
+    const near = raw.slice(c.start, clauseAt(raw, Math.min(raw.length, c.end + 1)).end);
+    const p = findWord(near, v.certificatePending);
+    if (p) pending = h.entry.certificate;
+    (findWord(c.text, v.negation) && !p ? notHeld : held).push(h.entry.certificate);
   }
   if (held.length || notHeld.length) {
     const words = certHits.map((h) => clauseAt(raw, h.start).text).filter((x, i, a) => a.indexOf(x) === i).join('，');
-    push(facts, 'certificates', [...new Set(held)], 'said', words);
+    push(facts, 'certificates', [...new Set(held)], pending ? 'assumed' : 'said', words);
+    if (pending) push(facts, 'certificatePending', pending, 'said', words);
   }
   let t = mask(raw, certHits);
 
@@ -62,6 +68,10 @@ export function understand(text: string, policy: Policy, now: string): Understan
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
   if (edu) push(facts, 'education', edu.value, 'said', edu.words);
+  const noDegree = findWord(t, v.degree.notBoth);
+  const degree = findWord(t, v.degree.both);
+  if (noDegree) push(facts, 'hasDegree', false, 'said', noDegree);
+  else if (degree) push(facts, 'hasDegree', true, 'said', degree);
 
   understandTitles(t, v, facts);
   understandEmployer(t, v, facts);
@@ -204,8 +214,14 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
 function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const other = findWord(t, v.insurance.otherPayer);
   const same = findWord(t, v.insurance.samePayer);
+  const named = new RegExp(v.insurance.payerPattern, 'u').exec(t);
+  const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
   if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
-  else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);
+  else if (named) {
+    const payer = named[1]!.replace(/^(这边|那边|那里|这里)/u, '');
+    const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (employerName !== undefined && (employerName.includes(payer) || payer.includes(employerName)));
+    push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);
+  } else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);
   const notHeld = findWord(t, v.insurance.proofNotHeld);
   const held = findWord(t, v.insurance.proofHeld);
   if (notHeld) push(facts, 'hasAffiliationProof', false, 'said', notHeld);

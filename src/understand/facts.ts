@@ -27,7 +27,9 @@ export type FactField =
   | 'majorStudied'
   | 'specialty'
   | 'majorRelation'
-  | 'archiveHostedInJiangxi';
+  | 'archiveHostedInJiangxi'
+  | 'hasDegree'
+  | 'certificatePending';
 
 /** One fact: the value, whether it was said or assumed, and the words it came from. */
 export interface Fact {

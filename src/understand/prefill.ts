@@ -58,7 +58,7 @@ export function prefillFromFacts(facts: readonly Fact[], policy: Policy): Prefil
   const proof = get('hasAffiliationProof');
   if (proof) out.hasAffiliationProof = { value: Boolean(proof.value), shown: proof.value ? YES : NO };
   const certs = get('certificates');
-  if (certs && series) {
+  if (certs?.basis === 'said' && series) {
     const entry = policy.series.series.find((s) => s.name === series.value);
     const keywords = entry?.certificate?.keywords ?? [];
     const has = (certs.value as string[]).some((c) => keywords.some((k) => c.includes(k) || k.includes(c)));

@@ -30,6 +30,7 @@ export function profileFromFacts(facts: readonly Fact[]): Profile {
       case 'specialty': p.specialty = String(v); break;
       case 'majorRelation': p.majorRelation = v as Profile['majorRelation']; break;
       case 'archiveHostedInJiangxi': p.archiveHostedInJiangxi = Boolean(v); break;
+      case 'hasDegree': p.hasDegree = Boolean(v); break;
       default: break;
     }
   }

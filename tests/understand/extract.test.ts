@@ -79,6 +79,21 @@ describe('understanding free text', () => {
     expect(fact('教师资格证还没拿到，在县医院做护士', 'series')?.value).toBe('卫生技术人员');
   });
 
+  it('reads a certificate passed but not in hand as an assumption, and 学历学位 both or not', () => {
+    const f = facts('教资面试7月过了，证书说要11月才能发下来');
+    expect(f.find((x) => x.field === 'certificatePending')?.value).toBe('教师资格');
+    expect(f.find((x) => x.field === 'certificates')?.basis).toBe('assumed');
+    expect(fact('博士，毕业证学位证都拿到了', 'hasDegree')?.value).toBe(true);
+    expect(fact('博士只有学位证没有毕业证', 'hasDegree')?.value).toBe(false);
+  });
+
+  it('reads the social-insurance payer named in a phrase', () => {
+    expect(fact('在福建一家国企，社保在福建交', 'socialInsuranceEmployer')?.value).toBe('福建');
+    const own = facts('在县城投上班，社保是单位交的');
+    expect(own.find((x) => x.field === 'socialInsuranceEmployer')?.value).toBe(own.find((x) => x.field === 'employer.name')?.value);
+    expect(fact('2022届本科毕业生', 'graduationDate')?.range).toEqual(['2022-06-01', '2022-07-01']);
+  });
+
   it('reads a title held and since when, apart from the level asked for', () => {
     const f = facts('中专，2019年认定了员级，现在能升助理馆员吗');
     expect(f.find((x) => x.field === 'currentTitle.level')?.value).toBe('员级');

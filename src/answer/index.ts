@@ -99,7 +99,9 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => ownAsk.test(p) || isSituational(understand(p, policy, now)) || understand(p, policy, now).facts.some((f) => substantiveFields.includes(f.field))) : [];
         // The whole message may also ask something the judgement does not answer (材料, 上传, 终算日期).
         const whole = knowledge.ask(question, now);
-        if (whole.found && whole.entry && !policy.vocabulary.supersedes.includes(whole.entry) && !others.some((a) => a.entry === whole.entry)) others.push(whole);
+        // When a missing fact decides, the general rule the knowledge file gives is worth adding.
+        const general = s.situation.outcome === 'needs_info' || !policy.vocabulary.supersedes.includes(whole.entry ?? '');
+        if (whole.found && whole.entry && general && !others.some((a) => a.entry === whole.entry)) others.push(whole);
         const pieces = [{ text: s.text, sources: s.sources }, ...others.map((a) => ({ text: a.answer, sources: a.sources }))];
         const c = combine(pieces);
         return { found: true, answer: c.text, sources: c.sources, entry: SITUATION_ENTRY, situation: s.situation, prefill: s.prefill, ...(pieces.length > 1 ? { parts: pieces.length } : {}) };

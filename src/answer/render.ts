@@ -96,6 +96,8 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
     case 'needs_info': {
       lines.push(fill(t.outcome.needs_info, { missing: s.missing.map((u) => missingName(u, t)).join(t.missingJoin) }));
       if (v.level) lines.push(fill(t.favourable, { condition: s.missing.map((u) => favourableText(u, t)).join(t.missingJoin), level: levelName(policy, series, v.level) }));
+      lines.push(windowLine(v, t));
+      sources.push(v.window.source);
       break;
     }
     default: {

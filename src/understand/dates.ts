@@ -105,7 +105,7 @@ export function findDates(text: string, now: string): DateMention[] {
     add(m, addMonthsToDay(d, -6), addMonthsToDay(d, 6) > now ? d : addMonthsToDay(d, 6), true);
   }
   // "工作三年了", "干了两年多": a duration back from today; only the start of work.
-  for (const m of text.matchAll(new RegExp(`(?:工作|干|上班|从事[^，,。]{0,8})了?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`(?:工作|干|上班|从事[^，,。]{0,8})了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
@@ -125,6 +125,14 @@ export function findDates(text: string, now: string): DateMention[] {
     } else y = mo <= nowMonth ? nowYear : nowYear - 1;
     const d = day(y, mo, m[3] ? Number(m[3]) : 1);
     add(m, d, d, false);
+  }
+  // "同年入职", "当年就进了": the year of the date before it, month unknown.
+  for (const m of text.matchAll(/(同年|当年|那年)(?![\d月])/gu)) {
+    const prev = [...out].filter((d) => d.end <= m.index!).sort((a, b) => b.end - a.end)[0];
+    if (!prev) continue;
+    const y = Number(prev.latest.slice(0, 4));
+    const from = prev.vague ? day(y, 1) : prev.latest;
+    add(m, from, day(y, 12) > now ? `${now.slice(0, 7)}-01` : day(y, 12), true);
   }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -160,7 +160,8 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const name = nameRe.exec(t);
   if (name) push(facts, 'employer.name', name[1]!.replace(/^(了|的)/, ''), 'said', name[1]!);
 
-  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)));
+  // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
+  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words));
   const typed = hits.filter((h) => h.entry.type);
   const said = typed.filter((h) => h.entry.said);
   const pick = (list: Hit<(typeof hits)[number]['entry']>[]) => [...list].sort((a, b) => b.text.length - a.text.length || b.start - a.start)[0];
@@ -199,6 +200,11 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
     // The studied major ("学的会计", "会计专业") is not the job.
     if (/(学的?|学得|读的?)$/u.test(t.slice(Math.max(0, h.start - 2), h.start)) || t.slice(h.end).startsWith('专业')) score -= 3;
+    // A series named in the ask ("能报中小学二级教师吗") is the series asked about; title words
+    // (技术员, 助理工程师) are left out, as several series share them.
+    const clause = clauseAt(t, h.start).text;
+    const titleWord = v.levels.some((l) => l.words.some((w) => h.text.includes(w)));
+    if (h.entry.said && !titleWord && /(报|认定|申报|评|走)/u.test(clause) && v.eligibilityAsks.some((p) => new RegExp(p, 'u').test(clause))) score += 5;
     // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
     if (suffixes.test(t.slice(h.end))) score -= 2;
     if (!best || score > best.score) best = { hit: h, score };

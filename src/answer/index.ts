@@ -13,7 +13,7 @@ import { fill } from '../dialog/text.js';
 import { evaluate as realEvaluate } from '../eligibility/evaluate.js';
 import type { Policy } from '../policy/load.js';
 import type { Source } from '../policy/schema.js';
-import { understand } from '../understand/extract.js';
+import { asksEligibility, foldText, understand } from '../understand/extract.js';
 import { substantiveFields, type Understanding } from '../understand/facts.js';
 import { prefillFromFacts, type Prefill } from '../understand/prefill.js';
 import { judge, type Situation } from './judge.js';
@@ -91,9 +91,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   return {
     texts,
     answer(question: string, now: string): Answered {
-      const u = understand(question, policy, now);
       const parts = splitQuestions(question);
-      if (isSituational(u)) {
+      // Understanding costs a little; a message that asks nothing about eligibility skips it.
+      const u = asksEligibility(foldText(question), policy) ? understand(question, policy, now) : undefined;
+      if (u && isSituational(u)) {
         const s = situational(u, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => ownAsk.test(p) || isSituational(understand(p, policy, now)) || understand(p, policy, now).facts.some((f) => substantiveFields.includes(f.field))) : [];

@@ -80,9 +80,24 @@ export function understand(text: string, policy: Policy, now: string): Understan
   understandInsurance(t, v, facts);
   understandReviews(t, v, facts);
 
-  const personal = v.personal.some((p) => new RegExp(p, 'u').test(raw));
-  const asksEligibility = v.eligibilityAsks.some((p) => new RegExp(p, 'u').test(raw));
-  return { facts, personal, asksEligibility };
+  return { facts, personal: isPersonal(raw, policy), asksEligibility: asksEligibility(raw, policy) };
+}
+
+const compiledLists = new WeakMap<readonly string[], RegExp[]>();
+function compiled(list: readonly string[]): RegExp[] {
+  let r = compiledLists.get(list);
+  if (!r) compiledLists.set(list, (r = list.map((p) => new RegExp(p, 'u'))));
+  return r;
+}
+
+/** The message names a person (我, 他, 小刘, 我们单位 …). */
+export function isPersonal(text: string, policy: Policy): boolean {
+  return compiled(policy.vocabulary.personal).some((r) => r.test(text));
+}
+
+/** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
+export function asksEligibility(text: string, policy: Policy): boolean {
+  return compiled(policy.vocabulary.eligibilityAsks).some((r) => r.test(text));
 }
 
 type Vocab = Policy['vocabulary'];
@@ -145,7 +160,7 @@ function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
   for (const h of bestHits(t, v.levels)) {
     const clause = clauseAt(t, h.start).text;
     const holding = findWord(clause, v.titleHeld);
-    const asking = v.eligibilityAsks.some((p) => new RegExp(p, 'u').test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
+    const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
     if (holding && !asking) {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
@@ -189,10 +204,22 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   }
 }
 
+type SeriesWordEntry = { words?: string[]; patterns?: string[]; series: string; said: boolean; kind?: string };
+const seriesCache = new WeakMap<Policy, SeriesWordEntry[]>();
+
+/** The vocabulary's job words, then every series name and alias (said outright). */
+function seriesEntries(policy: Policy): SeriesWordEntry[] {
+  let e = seriesCache.get(policy);
+  if (!e) {
+    const official = policy.series.series.map((s) => ({ words: [s.name, ...s.aliases].filter((a) => a.length >= 2), series: s.name, said: true }));
+    seriesCache.set(policy, (e = [...policy.vocabulary.series, ...official]));
+  }
+  return e;
+}
+
 function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const v = policy.vocabulary;
-  const official = policy.series.series.map((s) => ({ words: [s.name, ...s.aliases].filter((a) => a.length >= 2), series: s.name, said: true, kind: undefined as string | undefined }));
-  const entries = [...v.series, ...official];
+  const entries = seriesEntries(policy);
   const suffixes = new RegExp(`^(${v.employerSuffixes.join('|')})`, 'u');
   let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
   for (const h of bestHits(t, entries)) {
@@ -204,7 +231,7 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     // (技术员, 助理工程师) are left out, as several series share them.
     const clause = clauseAt(t, h.start).text;
     const titleWord = v.levels.some((l) => l.words.some((w) => h.text.includes(w)));
-    if (h.entry.said && !titleWord && /(报|认定|申报|评|走)/u.test(clause) && v.eligibilityAsks.some((p) => new RegExp(p, 'u').test(clause))) score += 5;
+    if (h.entry.said && !titleWord && /(报|认定|申报|评|走)/u.test(clause) && compiled(v.eligibilityAsks).some((r) => r.test(clause))) score += 5;
     // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
     if (suffixes.test(t.slice(h.end))) score -= 2;
     if (!best || score > best.score) best = { hit: h, score };

@@ -3,7 +3,8 @@
  * extra handlers (staff commands), commands, the interview or the knowledge base; keeps each
  * user's session in the store; handles one user's messages one at a time, in order.
  */
-import { answerLines, currentPrompt, start, step, type DialogDeps } from '../dialog/engine.js';
+import { createAnswerer } from '../answer/index.js';
+import { answerLines, currentPrompt, start, step, type DialogDeps, type PrefillAnswers } from '../dialog/engine.js';
 import type { Dialogs } from '../dialog/load.js';
 import { normalise } from '../dialog/parse.js';
 import { answerCount, isDialogState, type DialogState } from '../dialog/state.js';
@@ -12,6 +13,7 @@ import { followUpKind } from '../dialog/verdict-followup.js';
 import { audienceOf, evaluate as realEvaluate, resolveSeries as realResolveSeries } from '../eligibility/evaluate.js';
 import { latestNotice, type Policy } from '../policy/load.js';
 import type { Store, Subscriber } from '../store/port.js';
+import { withoutSpeakers } from './speakers.js';
 import { forwardable, withSources } from './format.js';
 import { userKey, type BotCore, type InboundMessage, type Reply } from './message.js';
 import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from './ports.js';
@@ -44,6 +46,8 @@ interface SessionData {
   pending?: string[];
   /** 删除我的数据 was asked: the next message confirms or cancels it. */
   confirmForget?: boolean;
+  /** Interview answers from the situation the user last described (the self-test starts with them). */
+  prefill?: PrefillAnswers;
 }
 
 type CoreCommand = keyof Dialogs['bot']['commands'];
@@ -67,6 +71,8 @@ export function createCore(deps: CoreDeps): Core {
   const evaluate = deps.evaluate ?? realEvaluate;
   const resolveSeries = deps.resolveSeries ?? realResolveSeries;
   const office = latestNotice(deps.policy).office.name;
+  const answerer = createAnswerer({ policy: deps.policy, knowledge: deps.knowledge, evaluate });
+  const st = answerer.texts;
 
   const dialogDeps = (): DialogDeps => ({ policy: deps.policy, dialogs: d, now: deps.now(), evaluate, resolveSeries, knowledge: deps.knowledge });
 
@@ -99,8 +105,13 @@ export function createCore(deps: CoreDeps): Core {
 
   const menuReply = (text: string): Reply => ({ text, choices: t.menuChoices });
 
-  function answerQuestion(text: string): Reply[] {
-    const a = deps.knowledge.ask(text, deps.now());
+  function answerQuestion(text: string, s?: SessionData): Reply[] {
+    const a = answerer.answer(text, deps.now());
+    if (a.situation) {
+      // The facts stay in the session so that "自测" asks only what is left.
+      if (s) s.prefill = a.prefill;
+      return [{ text: `${withSources(a, d)}\n${st.offer}` }];
+    }
     if (a.found) return [{ text: withSources(a, d) }];
     return [menuReply(a.answer && a.answer.trim() ? `${a.answer}` : fill(t.notFound, { office }))];
   }
@@ -114,7 +125,8 @@ export function createCore(deps: CoreDeps): Core {
       return {};
     }
     const data = (rec.data ?? {}) as SessionData;
-    return { dialog: isDialogState(data.dialog) ? data.dialog : undefined, pending: Array.isArray(data.pending) ? data.pending : undefined, confirmForget: data.confirmForget === true || undefined };
+    const prefill = typeof data.prefill === 'object' && data.prefill !== null && !Array.isArray(data.prefill) ? data.prefill : undefined;
+    return { dialog: isDialogState(data.dialog) ? data.dialog : undefined, pending: Array.isArray(data.pending) ? data.pending : undefined, confirmForget: data.confirmForget === true || undefined, prefill };
   }
 
   async function saveSession(key: string, s: SessionData): Promise<void> {
@@ -122,7 +134,8 @@ export function createCore(deps: CoreDeps): Core {
     if (s.dialog) data.dialog = s.dialog;
     if (s.pending?.length) data.pending = s.pending;
     if (s.confirmForget) data.confirmForget = true;
-    if (!data.dialog && !data.pending && !data.confirmForget) await deps.store.deleteSession(key);
+    if (s.prefill && Object.keys(s.prefill).length) data.prefill = s.prefill;
+    if (!data.dialog && !data.pending && !data.confirmForget && !data.prefill) await deps.store.deleteSession(key);
     else await deps.store.putSession({ key, updatedAt: clock().toISOString(), data });
   }
 
@@ -147,6 +160,7 @@ export function createCore(deps: CoreDeps): Core {
     const lines: string[] = [];
     const answers = s.dialog ? answerLines(s.dialog, dialogDeps()) : [];
     if (answers.length) lines.push(t.myDataInterview, ...answers);
+    if (s.prefill && Object.keys(s.prefill).length) lines.push(fill(st.myDataFacts, { items: Object.values(s.prefill).map((a) => a.shown).join(st.missingJoin) }));
     const sub = await deps.store.getSubscriber(userKey(msg));
     if (sub) lines.push(fill(t.myDataSubscription, { audience: audienceNames(sub.audiences), since: sub.since.slice(0, 10) }));
     if (!lines.length) return [{ text: t.myDataNone }];
@@ -165,7 +179,7 @@ export function createCore(deps: CoreDeps): Core {
   /** 删除我的数据: ask first (nothing stored: say so). */
   async function askForget(msg: InboundMessage, s: SessionData): Promise<Reply[]> {
     const sub = await deps.store.getSubscriber(userKey(msg));
-    if (!s.dialog && !sub) return [{ text: t.forgetNothing }];
+    if (!s.dialog && !s.prefill && !sub) return [{ text: t.forgetNothing }];
     s.confirmForget = true;
     return [{ text: t.forgetConfirm, choices: [{ label: t.forgetYesLabel, value: t.forgetYesLabel }, { label: t.forgetNoLabel, value: t.forgetNoLabel }] }];
   }
@@ -177,6 +191,7 @@ export function createCore(deps: CoreDeps): Core {
       if (t.forgetYes.includes(text.toLowerCase())) {
         await deps.store.deleteSubscriber(key);
         s.dialog = undefined;
+        s.prefill = undefined;
         s.pending = undefined;
         return [{ text: t.forgotten }];
       }
@@ -210,8 +225,12 @@ export function createCore(deps: CoreDeps): Core {
           return [{ text: t.askPrompt }];
         case 'screen': {
           if (dialogActive(s) || dialogPaused(s)) return resume(s);
-          const r = start(dialogDeps());
+          const prefill = s.prefill;
+          s.prefill = undefined;
+          const r = start(dialogDeps(), prefill);
           s.dialog = r.state;
+          const known = prefill ? Object.keys(prefill).filter((id) => id in r.state.answers).map((id) => prefill[id]!.shown) : [];
+          if (known.length) r.replies[0] = { ...r.replies[0]!, text: `${r.replies[0]!.text}\n${fill(st.prefilled, { items: known.join(st.missingJoin) })}` };
           return r.replies;
         }
         case 'subscribe':
@@ -250,7 +269,7 @@ export function createCore(deps: CoreDeps): Core {
       s.pending = t.menuChoices.map((c) => c.value);
       return [menuReply(t.welcome)];
     }
-    const replies = answerQuestion(text);
+    const replies = answerQuestion(text, s);
     if (replies[0]?.choices) s.pending = t.menuChoices.map((c) => c.value);
     return replies;
   }
@@ -259,7 +278,8 @@ export function createCore(deps: CoreDeps): Core {
     const cc = coreCommand(text);
     if (cc && ['screen', 'mydata', 'forget', 'subscribe', 'unsubscribe'].includes(cc.cmd)) return [{ text: t.groupInvite }];
     if (cc || t.greetings.includes(text)) return [{ text: `${t.welcome}\n${t.groupInvite}` }];
-    const a = deps.knowledge.ask(text, deps.now());
+    const a = answerer.answer(text, deps.now());
+    if (a.situation) return [{ text: `${withSources(a, d)}\n${st.groupOffer}` }];
     if (a.found) return [{ text: `${withSources(a, d)}\n${t.groupHint}` }];
     return [{ text: `${fill(t.notFound, { office })}\n${t.groupHint}` }];
   }
@@ -280,7 +300,7 @@ export function createCore(deps: CoreDeps): Core {
     if (!text) return msg.isGroup ? [] : [menuReply(t.welcome)];
     if (msg.isGroup) return groupTurn(text);
     if (msg.forwarded) {
-      const a = deps.knowledge.ask(text, deps.now());
+      const a = answerer.answer(withoutSpeakers(text), deps.now());
       return [{ text: a.found ? forwardable(text, a, d) : fill(t.notFound, { office }) }];
     }
     const key = userKey(msg);

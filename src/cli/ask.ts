@@ -6,22 +6,27 @@
  *   ask --explain [--now D] "question" the answer, then how it was decided (ranking, scope rules and their reasons)
  */
 import { loadPolicy } from '../policy/load.js';
-import { loadKnowledge, type Answer, type KnowledgeBaseInternals } from '../knowledge/index.js';
+import { loadKnowledge, type KnowledgeBaseInternals } from '../knowledge/index.js';
+import { createAnswerer, type Answered, type Answerer } from '../answer/index.js';
+import { situationJson } from '../answer/render.js';
 import { readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
 
-/** The JSON shape of one answer line (contract fields only, in contract order). */
-function toJson(a: Answer, id?: string | number): Record<string, unknown> {
+/** The JSON shape of one answer line (contract fields in contract order, then `situation`, `parts`). */
+function toJson(a: Answered, id?: string | number): Record<string, unknown> {
   return {
     ...(id !== undefined ? { id } : {}),
     found: a.found,
     answer: a.answer,
     sources: a.sources,
     ...(a.entry ? { entry: a.entry } : {}),
+    ...(a.situation ? { situation: situationJson(a.situation) } : {}),
+    ...(a.parts ? { parts: a.parts } : {}),
   };
 }
 
+
 /** One JSONL input line → one output object; a bad line yields `{id, error}` and never throws. */
-export function answerLine(kb: KnowledgeBaseInternals, line: string, defaultNow: string): Record<string, unknown> {
+export function answerLine(answerer: Answerer, line: string, defaultNow: string): Record<string, unknown> {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -40,11 +45,11 @@ export function answerLine(kb: KnowledgeBaseInternals, line: string, defaultNow:
   } catch (e) {
     return withId({ error: (e as Error).message });
   }
-  return toJson(kb.ask(o.question, now), id);
+  return toJson(answerer.answer(o.question, now), id);
 }
 
 /** The readable form: the answer, its sources and related topics. */
-function human(kb: KnowledgeBaseInternals, a: Answer): string {
+function human(kb: KnowledgeBaseInternals, a: Answered): string {
   const t = kb.data.texts.human;
   const lines = [a.answer];
   if (a.found) {
@@ -69,14 +74,16 @@ export async function run(args: string[]): Promise<number> {
   if (jsonl && question) throw new UsageError('--jsonl 从标准输入逐行读取问题，不要在命令行再给问题');
   if (!jsonl && !question) throw new UsageError('请给出问题，例如：ask --json "现在能申报吗"');
 
-  const kb = loadKnowledge(loadPolicy());
+  const policy = loadPolicy();
+  const kb = loadKnowledge(policy);
+  const answerer = createAnswerer({ policy, knowledge: kb });
   if (jsonl) {
     const lines = (await readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
-    const out = lines.map((l) => JSON.stringify(answerLine(kb, l, now)));
+    const out = lines.map((l) => JSON.stringify(answerLine(answerer, l, now)));
     if (out.length) process.stdout.write(out.join('\n') + '\n');
     return 0;
   }
-  const a = kb.ask(question, now);
+  const a = answerer.answer(question, now);
   process.stdout.write((json ? JSON.stringify(toJson(a)) : human(kb, a)) + '\n');
   if (explain) process.stdout.write(`\n${kb.explain(question)}\n`);
   return 0;

@@ -16,6 +16,7 @@ import { answerCount, answered, applicableSteps, buildProfile, newState, nextSte
 import { fill, joinSources } from './text.js';
 import { judgeAnswers } from './unknowns.js';
 import { followUp, judgedMark } from './verdict-followup.js';
+import { seriesFromWords } from '../understand/extract.js';
 
 /** What the engine needs; all of it is data or pure functions. */
 export interface DialogDeps {
@@ -94,9 +95,21 @@ export function currentPrompt(st: DialogState, deps: DialogDeps, prefix = ''): R
   return [{ text: prefix + t.finished }];
 }
 
-/** Start a new interview: the intro and the first question. */
-export function start(deps: DialogDeps): StepResult {
-  return opening(newState(), deps);
+/** Answers known before the interview starts (step id → value and the text shown back). */
+export type PrefillAnswers = Record<string, { value: AnswerValue; shown: string }>;
+
+/**
+ * Start a new interview: the intro and the first question. With `prefill` (facts the user already
+ * gave in free text), those steps are answered and the first question is the first one left.
+ */
+export function start(deps: DialogDeps, prefill?: PrefillAnswers): StepResult {
+  const st = newState();
+  for (const [id, a] of Object.entries(prefill ?? {})) {
+    if (!stepById(deps.dialogs, id)) continue;
+    st.answers[id] = a.value;
+    st.shown[id] = a.shown;
+  }
+  return opening(st, deps);
 }
 
 /**
@@ -171,7 +184,8 @@ function parseAnswer(step: Step, text: string, st: DialogState, deps: DialogDeps
     case 'series': {
       const opt = st.awaitingOther ? undefined : matchChoice(text, options(step));
       if (opt && iv.words.other.includes(opt.value)) return { ok: false, other: true };
-      const name = opt?.value ?? deps.resolveSeries(deps.policy, text);
+      // A job description ("县自来水公司做技术", "教初中语文") through the shared vocabulary.
+      const name = opt?.value ?? deps.resolveSeries(deps.policy, text) ?? seriesFromWords(text, deps.policy);
       return name ? { ok: true, value: name, shown: name } : { ok: false };
     }
     case 'choice': {

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { readYaml } from './yaml-file.js';
 import { readOrThrow, displayPath, type DataProblem } from './problems.js';
 import { materialsFile, method, notice, seriesFile, type Batch, type Material, type Method, type Notice, type SeriesFile } from './schema.js';
+import { vocabularyFile, type Vocabulary } from './vocabulary.js';
 
 /** The repository root (where rules/, knowledge/, dialogs/ live). */
 export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,6 +26,8 @@ export interface Policy {
   method: Method;
   series: SeriesFile;
   materials: Material[];
+  /** What people say about themselves → profile facts (rules/vocabulary.yaml). */
+  vocabulary: Vocabulary;
 }
 
 /** Load rules/ (or `rulesDir`); collect problems in `problems` and return what validated. */
@@ -38,12 +41,13 @@ export function readPolicy(rulesDir: string, problems: DataProblem[]): Policy | 
   const m = readYaml(path.join(rulesDir, 'method-2013.yaml'), method, problems);
   const s = readYaml(path.join(rulesDir, 'series.yaml'), seriesFile, problems);
   const mat = readYaml(path.join(rulesDir, 'materials.yaml'), materialsFile, problems);
-  if (!m || !s || !mat || notices.length !== noticeFiles.length || notices.length === 0) return undefined;
+  const vocabulary = readYaml(path.join(rulesDir, 'vocabulary.yaml'), vocabularyFile, problems);
+  if (!m || !s || !mat || !vocabulary || notices.length !== noticeFiles.length || notices.length === 0) return undefined;
 
   const batches = notices
     .flatMap((n) => n.batches.map((b) => ({ ...b, notice: n })))
     .sort((a, b) => a.opens.localeCompare(b.opens));
-  const policy: Policy = { notices, batches, method: m, series: s, materials: mat.materials };
+  const policy: Policy = { notices, batches, method: m, series: s, materials: mat.materials, vocabulary };
   problems.push(...crossCheck(policy, displayPath(rulesDir)));
   return problems.length ? undefined : policy;
 }
@@ -64,6 +68,14 @@ function crossCheck(p: Policy, dir: string): DataProblem[] {
     for (const [kind, target] of Object.entries(h.kinds)) {
       if (!names.has(target)) out.push({ file: `${dir}/series.yaml`, path: `employerKindHints.${i}.kinds.${kind}`, message: `未知的系列“${target}”` });
     }
+  });
+  p.vocabulary.series.forEach((v, i) => {
+    if (!names.has(v.series)) out.push({ file: `${dir}/vocabulary.yaml`, path: `series.${i}.series`, message: `未知的系列“${v.series}”` });
+  });
+  p.vocabulary.majors.forEach((m, i) => {
+    m.series.forEach((name, j) => {
+      if (!names.has(name)) out.push({ file: `${dir}/vocabulary.yaml`, path: `majors.${i}.series.${j}`, message: `未知的系列“${name}”` });
+    });
   });
   if (!names.has(p.series.vocationalSchools.series)) {
     out.push({ file: `${dir}/series.yaml`, path: 'vocationalSchools.series', message: `未知的系列“${p.series.vocationalSchools.series}”` });

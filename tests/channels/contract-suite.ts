@@ -61,6 +61,16 @@ export function channelContract(name: string, makeDriver: () => Promise<ChannelD
       expect(seen).toMatch(/寻人社发〔2024〕28号|三（四）/);
     });
 
+    it('judges a described situation the same way on every channel, and 自测 then asks only what is left', async () => {
+      const seen = await joined('contract-s', '本科，21年7月进的县水利站（事业单位），去年年度考核基本称职一次，第一批能报吗');
+      expect(seen).toContain('可认定助理级（助理工程师）');
+      expect(seen).toContain('2024年第一批');
+      expect(seen).toContain('第五条（四）');
+      const next = await joined('contract-s', '自测');
+      expect(next).toContain('已按您刚才说的填好');
+      expect(next).toContain('申报的专业');
+    });
+
     it('handles messages of one user in order when sent at once', async () => {
       const [a, b, c] = await Promise.all([driver.send('contract-f', '资格自测'), driver.send('contract-f', '工程技术'), driver.send('contract-f', '水利水电工程')]);
       expect(a.join('\n')).toContain('职称系列');

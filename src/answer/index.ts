@@ -1,0 +1,120 @@
+/**
+ * The channel-neutral answerer used by `ask`, the chat, forwarded messages and groups: a message
+ * that describes a person's own case and asks whether, when or at what level is judged with the
+ * shared `evaluate`; other questions go to the knowledge base; several questions in one message
+ * are each answered, in one reply, with their sources merged.
+ *
+ * @example
+ *   const answerer = createAnswerer({ policy, knowledge });
+ *   answerer.answer('我大专毕业，在县电视台做编辑，能不能认定职称', '2024-04-20').situation?.outcome; // 'ineligible'
+ */
+import type { EvaluateFn, KnowledgeAnswer, KnowledgePort } from '../bot/ports.js';
+import { fill } from '../dialog/text.js';
+import { evaluate as realEvaluate } from '../eligibility/evaluate.js';
+import type { Policy } from '../policy/load.js';
+import type { Source } from '../policy/schema.js';
+import { asksEligibility, foldText, understand } from '../understand/extract.js';
+import { substantiveFields, type Understanding } from '../understand/facts.js';
+import { prefillFromFacts, type Prefill } from '../understand/prefill.js';
+import { judge, type Situation } from './judge.js';
+import { dedupe, renderSituation } from './render.js';
+import { isQuestion, splitQuestions } from './split.js';
+import { situationTexts, type SituationTexts } from './texts.js';
+
+/** The entry id of a situational answer in `ask --json` (docs/contract.md). */
+export const SITUATION_ENTRY = 'situation';
+
+/** One answer: the knowledge contract, plus the situation when the message described a case. */
+export interface Answered extends KnowledgeAnswer {
+  situation?: Situation;
+  /** Interview answers the situation gives (for the self-test offer). */
+  prefill?: Prefill;
+  /** Number of parts answered (several questions in one message). */
+  parts?: number;
+}
+
+/** What the answerer needs. */
+export interface AnswererDeps {
+  policy: Policy;
+  knowledge: KnowledgePort;
+  evaluate?: EvaluateFn;
+  texts?: SituationTexts;
+}
+
+/** The answerer. */
+export interface Answerer {
+  answer(question: string, now: string): Answered;
+  texts: SituationTexts;
+}
+
+/** True when the understood message is about a person's own case and asks about eligibility. */
+export function isSituational(u: Understanding): boolean {
+  // A series said by name (助理工程师 in the ask itself) does not yet describe a person.
+  const substantive = u.facts.filter((f) => substantiveFields.includes(f.field) && !(f.field === 'series' && f.basis === 'said'));
+  return u.asksEligibility && substantive.length >= 1 && (u.personal || substantive.length >= 2);
+}
+
+// The ask of a person's own case, as opposed to a general question in the same message.
+const ownAsk = /能不能|能否|可不可以|可否|(能|可以)(认定|申报|报|评|参加)|什么级别|哪个级别|哪一级|够不够|符合|有没有资格|行不行|行吗|可以吗/u;
+
+/** Create the answerer. */
+export function createAnswerer(deps: AnswererDeps): Answerer {
+  const texts = deps.texts ?? situationTexts();
+  const evaluate = deps.evaluate ?? realEvaluate;
+  const { policy, knowledge } = deps;
+
+  function situational(u: Understanding, now: string): { text: string; sources: Source[]; situation: Situation; prefill: Prefill } {
+    const situation = judge(u.facts, policy, now, evaluate);
+    const r = renderSituation(situation, policy, texts);
+    return { ...r, situation, prefill: prefillFromFacts(u.facts, policy) };
+  }
+
+  /** Knowledge answers of the parts that are questions of their own (distinct entries). */
+  function knowledgeParts(parts: string[], now: string, skip: (p: string) => boolean): KnowledgeAnswer[] {
+    const out: KnowledgeAnswer[] = [];
+    for (const p of parts) {
+      if (skip(p) || !isQuestion(p)) continue;
+      const a = knowledge.ask(p, now);
+      if (a.found && !out.some((x) => x.entry === a.entry)) out.push(a);
+    }
+    return out;
+  }
+
+  function combine(pieces: { text: string; sources: Source[] }[]): { text: string; sources: Source[] } {
+    if (pieces.length === 1) return pieces[0]!;
+    return {
+      text: pieces.map((p, i) => fill(texts.partHeader, { n: i + 1 }) + p.text).join('\n'),
+      sources: dedupe(pieces.flatMap((p) => p.sources)),
+    };
+  }
+
+  return {
+    texts,
+    answer(question: string, now: string): Answered {
+      const parts = splitQuestions(question);
+      // Understanding costs a little; a message that asks nothing about eligibility skips it.
+      const u = asksEligibility(foldText(question), policy) ? understand(question, policy, now) : undefined;
+      if (u && isSituational(u)) {
+        const s = situational(u, now);
+        // Parts that state facts or ask about the person's own case belong to the situation.
+        const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => ownAsk.test(p) || isSituational(understand(p, policy, now)) || understand(p, policy, now).facts.some((f) => substantiveFields.includes(f.field))) : [];
+        // The whole message may also ask something the judgement does not answer (材料, 上传, 终算日期).
+        const whole = knowledge.ask(question, now);
+        // When a missing fact decides, the general rule the knowledge file gives is worth adding.
+        const general = s.situation.outcome === 'needs_info' || !policy.vocabulary.supersedes.includes(whole.entry ?? '');
+        if (whole.found && whole.entry && general && !others.some((a) => a.entry === whole.entry)) others.push(whole);
+        const pieces = [{ text: s.text, sources: s.sources }, ...others.map((a) => ({ text: a.answer, sources: a.sources }))];
+        const c = combine(pieces);
+        return { found: true, answer: c.text, sources: c.sources, entry: SITUATION_ENTRY, situation: s.situation, prefill: s.prefill, ...(pieces.length > 1 ? { parts: pieces.length } : {}) };
+      }
+      if (parts.length > 1) {
+        const answers = knowledgeParts(parts, now, () => false);
+        if (answers.length > 1) {
+          const c = combine(answers.map((a) => ({ text: a.answer, sources: a.sources })));
+          return { found: true, answer: c.text, sources: c.sources, entry: answers[0]!.entry, parts: answers.length };
+        }
+      }
+      return knowledge.ask(question, now);
+    },
+  };
+}

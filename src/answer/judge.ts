@@ -1,0 +1,231 @@
+/**
+ * Judging a described situation with the shared `evaluate`: the facts said or assumed, the usual
+ * defaults (major and work match, reviews fine), and for every fact that is missing or only
+ * assumed, its alternatives — a fact decides when an alternative changes the outcome or level.
+ * The current batch first, then the batches still ahead. Pure.
+ */
+import { addMonthsToDay } from '../policy/dates.js';
+import type { EvaluateFn } from '../bot/ports.js';
+import { audienceOf } from '../eligibility/evaluate.js';
+import type { Profile } from '../eligibility/profile.js';
+import type { Verdict } from '../eligibility/verdict.js';
+import type { Policy } from '../policy/load.js';
+import type { TitleLevel } from '../policy/schema.js';
+import { batchesFor } from '../policy/windows.js';
+import { factOf, type Fact } from '../understand/facts.js';
+import { profileFromFacts } from '../understand/profile.js';
+
+/** The outcome classes of a situational answer (docs/contract.md). */
+export type SituationOutcome = 'eligible' | 'ineligible' | 'not_yet' | 'conditional' | 'needs_info';
+
+/** A fact the answer depends on but does not know for sure. */
+export interface Unknown {
+  /** Missing-fact name (graduationDate, employer.type, certificates, dates …). */
+  field: string;
+  kind: 'missing' | 'assumed';
+  /** Profile patches; the first is the reading the answer is given on. */
+  alternatives: ((p: Profile) => Profile)[];
+  /** The assumed value and the words it came from (kind `assumed`). */
+  value?: string;
+  words?: string;
+  /** The rules that fail (or need review) under another alternative. */
+  rules?: string[];
+}
+
+/** The judgement of one situation. */
+export interface Situation {
+  outcome: SituationOutcome;
+  level: TitleLevel | null;
+  /** Batch name the answer is for (null: no window left, or not eligible). */
+  batch: string | null;
+  /** The verdict on the reading given (current batch). */
+  verdict: Verdict;
+  /** For `not_yet`: the verdict in the first batch ahead that works. */
+  later?: Verdict;
+  deciding: string[];
+  /** Missing facts that decide the answer. */
+  missing: Unknown[];
+  /** Assumptions that decide the answer (stated as conditions). */
+  assumptions: Unknown[];
+  /** The profile judged (the reading given). */
+  profile: Profile;
+  facts: Fact[];
+  /** Defaults applied because nothing was said (majorRelation, province …). */
+  defaults: string[];
+}
+
+type Cls = 'eligible' | 'review' | 'not_yet' | 'ineligible' | 'incomplete';
+
+function cls(v: Verdict): Cls {
+  if (v.outcome === 'eligible') return 'eligible';
+  if (v.outcome === 'needs_review') return 'review';
+  if (v.outcome === 'incomplete') return 'incomplete';
+  return v.qualifiesOn ? 'not_yet' : 'ineligible';
+}
+
+/** A series with no special rule (minimum education 中专, no exam, no certificate, verified). */
+function plainSeries(policy: Policy): string | undefined {
+  return policy.series.series.find((s) => !s.minEducation && !s.examInsteadOfReview && !s.certificate && !s.specialtyCertificates && !s.stateOwnedEnterpriseOnly && !s.examSpecialties && (s.confidence ?? 'high') === 'high')?.name;
+}
+
+function requiredCertificate(policy: Policy, series: string | undefined): { name: string; keyword: string } | undefined {
+  const e = policy.series.series.find((s) => s.name === series);
+  const c = e?.certificate;
+  return c ? { name: c.name, keyword: c.keywords[0]! } : undefined;
+}
+
+const set = <K extends keyof Profile>(key: K, value: Profile[K]) => (p: Profile): Profile => ({ ...p, [key]: value });
+const setEmployer = (patch: Partial<NonNullable<Profile['employer']>>) => (p: Profile): Profile => ({ ...p, employer: { ...p.employer, ...patch } });
+
+/** The unknowns of a profile built from facts, and the defaults filled in. */
+export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn): { profile: Profile; unknowns: Unknown[]; defaults: string[] } {
+  const p = profileFromFacts(facts);
+  const unknowns: Unknown[] = [];
+  const defaults: string[] = [];
+  const longAgo = addMonthsToDay(`${now.slice(0, 7)}-01`, -120);
+  const today = now;
+
+  if (!p.series) {
+    const plain = plainSeries(policy);
+    const exam = policy.series.series.find((s) => s.examInsteadOfReview?.value)?.name;
+    unknowns.push({ field: 'series', kind: 'missing', alternatives: [set('series', plain), set('series', exam)] });
+  }
+  if (!p.education) unknowns.push({ field: 'education', kind: 'missing', alternatives: (['本科', '大专', '中专'] as const).map((e) => set('education', e)) });
+
+  // Dates: a year without month is an unknown month; a missing one is read the natural way.
+  const grad = factOf([...facts], 'graduationDate');
+  const work = factOf([...facts], 'technicalWorkStart');
+  const rangeUnknown = (f: Fact, key: 'graduationDate' | 'technicalWorkStart') => {
+    if (f.range && f.range[0] !== f.range[1]) unknowns.push({ field: key, kind: 'missing', alternatives: [set(key, f.range[0]), set(key, f.range[1])], words: f.words });
+  };
+  if (grad) rangeUnknown(grad, 'graduationDate');
+  if (work) rangeUnknown(work, 'technicalWorkStart');
+  if (grad && !work) {
+    p.technicalWorkStart = p.graduationDate;
+    defaults.push('technicalWorkStart');
+  } else if (work && !grad) {
+    p.graduationDate = p.technicalWorkStart;
+    defaults.push('graduationDate');
+  } else if (!grad && !work) {
+    unknowns.push({
+      field: 'dates',
+      kind: 'missing',
+      alternatives: [(x) => ({ ...x, graduationDate: longAgo, technicalWorkStart: longAgo }), (x) => ({ ...x, graduationDate: today, technicalWorkStart: today })],
+    });
+  }
+
+  // The employer: its type said, assumed from its name, or unknown.
+  const type = factOf([...facts], 'employer.type');
+  const companyWords = /公司|集团|企业|厂/u.test(p.employer?.name ?? '');
+  if (!type) {
+    // Not said: read as a covered employer, and say so as the condition it is.
+    const alts = companyWords ? (['国有企业', '民营企业'] as const) : (['事业单位', '国有企业', '民营企业', '机关'] as const);
+    unknowns.push({ field: 'employer.type', kind: 'assumed', alternatives: alts.map((t) => setEmployer({ type: t })) });
+  } else if (type.basis === 'assumed' && !type.firm) {
+    const counter = type.value === '国有企业' ? '民营企业' : type.value === '事业单位' ? '机关' : undefined;
+    if (counter) unknowns.push({ field: 'employer.type', kind: 'assumed', value: String(type.value), words: type.words, alternatives: [(x) => x, setEmployer({ type: counter })] });
+  }
+  if (!p.employer?.province) {
+    p.employer = { ...p.employer, province: policy.method.coveredProvince };
+    defaults.push('employer.province');
+  }
+  if (!p.employer?.name) p.employer = { ...p.employer, name: '申报单位' };
+  if (!p.socialInsuranceEmployer) {
+    p.socialInsuranceEmployer = p.employer.name;
+    defaults.push('socialInsuranceEmployer');
+  }
+  if (!p.majorRelation) {
+    p.majorRelation = '相同';
+    defaults.push('majorRelation');
+  }
+
+  // A practice certificate the series needs and nothing said about it.
+  const seriesForCert = p.series ?? undefined;
+  const cert = requiredCertificate(policy, seriesForCert);
+  const pending = factOf([...facts], 'certificatePending');
+  if (cert && pending) unknowns.push({ field: 'certificates', kind: 'assumed', value: cert.name, words: pending.words, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
+  else if (cert && !p.certificates) unknowns.push({ field: 'certificates', kind: 'missing', value: cert.name, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
+  if (!p.certificates && !cert) p.certificates = [];
+
+  const held = factOf([...facts], 'currentTitle.level');
+  if (typeof held?.value === 'string' && !p.currentTitle) {
+    const level = held.value as '员级' | '助理级';
+    unknowns.push({ field: 'currentTitle.since', kind: 'missing', alternatives: [set('currentTitle', { level, since: longAgo }), set('currentTitle', { level, since: today })] });
+  }
+  const received = factOf([...facts], 'punishmentReceived');
+  if ((factOf([...facts], 'punished')?.value === true || received) && !p.disciplinaryEndDate) {
+    // Received on a known day: the shortest punishment (警告) runs six months, the longest we read two years.
+    const r = typeof received?.value === 'string' ? received.value : undefined;
+    const alts = r ? [addMonthsToDay(r, 6), addMonthsToDay(r, 24)] : [longAgo, today];
+    unknowns.push({ field: 'disciplinaryEndDate', kind: 'missing', alternatives: alts.map((d) => set('disciplinaryEndDate', d)) });
+  }
+  void evaluate;
+  return { profile: p, unknowns, defaults };
+}
+
+/** First batch ahead (after `verdict`'s) in which the profile qualifies, judged on its opening day. */
+function laterVerdict(profile: Profile, policy: Policy, now: string, current: Verdict, evaluate: EvaluateFn): Verdict | undefined {
+  const audience = audienceOf(policy, current.series, profile.employer?.kind);
+  for (const b of batchesFor(policy, audience)) {
+    if (b.closes < now || b.id === current.batch || b.opens <= now) continue;
+    const v = evaluate(profile, policy, b.opens);
+    if (cls(v) === 'eligible' || cls(v) === 'review') return v;
+  }
+  return undefined;
+}
+
+/** The level reached once the years are met (no batch of this notice left): judged with the dates moved back. */
+function eventualLevel(profile: Profile, policy: Policy, now: string, v: Verdict, evaluate: EvaluateFn): TitleLevel | null {
+  if (!v.qualifiesOn || !profile.graduationDate || !profile.technicalWorkStart) return null;
+  const months = Math.max(1, Math.ceil((Date.parse(v.qualifiesOn) - Date.parse(v.cutoffDate)) / (30 * 86_400_000)) + 1);
+  const shift = (d: string) => addMonthsToDay(d, -months);
+  const moved = { ...profile, graduationDate: shift(profile.graduationDate), technicalWorkStart: shift(profile.technicalWorkStart), ...(profile.disciplinaryEndDate ? { disciplinaryEndDate: shift(profile.disciplinaryEndDate) } : {}) };
+  return evaluate(moved, policy, now).level;
+}
+
+function key(v: Verdict): string {
+  return `${cls(v)}|${v.level ?? ''}`;
+}
+
+const problemRules = (v: Verdict) => v.checks.filter((c) => c.status === 'fail' || c.status === 'review').map((c) => c.rule);
+
+/** Judge the facts for `now`: outcome class, level, batch, deciding rules and unknowns. */
+export function judge(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn): Situation {
+  const { profile: base, unknowns, defaults } = unknownsOf(facts, policy, now, evaluate);
+  const reading = unknowns.reduce((p, u) => u.alternatives[0]!(p), base);
+  const verdict = evaluate(reading, policy, now);
+  const c = cls(verdict);
+
+  const deciding: Unknown[] = [];
+  for (const u of unknowns) {
+    const others = u.alternatives.slice(1).map((alt) => evaluate(alt(reading), policy, now));
+    const differing = others.filter((o) => key(o) !== key(verdict));
+    if (differing.length) deciding.push({ ...u, rules: [...new Set(differing.flatMap(problemRules))] });
+  }
+  const missing = deciding.filter((u) => u.kind === 'missing');
+  const assumptions = deciding.filter((u) => u.kind === 'assumed');
+  const proofNeeded = verdict.checks.some((ch) => ch.rule === 'social_insurance' && ch.status === 'warn' && !/未说明/.test(ch.message)) && reading.socialInsuranceEmployer !== reading.employer?.name;
+  const over = verdict.window.state === 'over';
+  const result = (outcome: SituationOutcome, level: TitleLevel | null, batch: string | null, deciding2: string[], later?: Verdict): Situation => ({
+    outcome, level, batch, verdict, deciding: deciding2, missing, assumptions, profile: reading, facts: [...facts], defaults, ...(later ? { later } : {}),
+  });
+
+  if (c === 'ineligible' || (c === 'incomplete' && verdict.checks.some((ch) => ch.status === 'fail'))) {
+    return result('ineligible', null, null, verdict.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule));
+  }
+  if (missing.length) {
+    return result('needs_info', null, null, [...new Set(missing.flatMap((u) => u.rules ?? []))]);
+  }
+  if (c === 'not_yet') {
+    const later = laterVerdict(reading, policy, now, verdict, evaluate);
+    return result('not_yet', later?.level ?? reading.targetLevel ?? eventualLevel(reading, policy, now, verdict, evaluate), later ? later.window.name : null, ['level'], later);
+  }
+  // No window left: the years are met, but there is nothing to apply in until a new notice.
+  if (over) return result('not_yet', verdict.level, null, ['window']);
+  const batch = verdict.window.name;
+  if (c === 'review' || assumptions.length || proofNeeded) {
+    const rules = [...problemRules(verdict), ...assumptions.flatMap((u) => u.rules ?? []), ...(proofNeeded ? ['social_insurance'] : [])];
+    return result('conditional', verdict.level, batch, [...new Set(rules)]);
+  }
+  return result('eligible', verdict.level, batch, []);
+}

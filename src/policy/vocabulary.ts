@@ -1,0 +1,110 @@
+/**
+ * The schema of rules/vocabulary.yaml: the words people use about themselves (jobs, employers,
+ * education, levels, places, social insurance, certificates) and what each stands for in the
+ * applicant profile. Read by src/understand/; loaded and validated with the rest of rules/.
+ */
+import * as z from 'zod';
+import { education, employerType, titleLevel } from './schema.js';
+
+const word = z.string().trim().min(1);
+const words = z.array(word).min(1);
+
+/** A regular expression as text; invalid ones are reported by `check`. */
+const pattern = z.string().min(1).refine(
+  (p) => {
+    try {
+      new RegExp(p, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: '不是有效的正则表达式' },
+);
+
+/** Words (or patterns) that name a job, and the series (and school kind) the job belongs to. */
+const seriesWord = z
+  .object({ words: z.array(word).default([]), patterns: z.array(pattern).default([]), series: word, kind: word.optional(), said: z.boolean().default(false) })
+  .strict()
+  .refine((s) => s.words.length + s.patterns.length > 0, { message: '至少要有一个词或一个模式' });
+
+/** Words that name an employer, and what they tell about its type (said outright, or assumed). */
+const employerWord = z
+  .object({ words: z.array(word).default([]), patterns: z.array(pattern).default([]), type: employerType.optional(), kind: word.optional(), said: z.boolean().default(false), firm: z.boolean().default(false) })
+  .strict()
+  .refine((s) => s.words.length + s.patterns.length > 0, { message: '至少要有一个词或一个模式' });
+
+export const vocabularyFile = z
+  .object({
+    series: z.array(seriesWord).min(1),
+    employers: z.array(employerWord).min(1),
+    /** After an employer word: it names the applicant's schooling instead (高中毕业). */
+    employerNotBefore: words,
+    /** Nouns that end an employer's name (公司, 站, 医院 …): where a name is cut out of the text. */
+    employerSuffixes: words,
+    education: z.array(z.object({ words, value: education }).strict()).min(1),
+    /** Words after which an education word is a school or a job, not the applicant's education (中专老师). */
+    educationNotAfter: words,
+    levels: z.array(z.object({ words, value: titleLevel }).strict()).min(1),
+    places: z
+      .object({
+        /** Place names inside the covered province. */
+        inside: words,
+        /** Other provinces (and big cities) by name. */
+        outside: z.array(z.object({ words, province: word }).strict()),
+      })
+      .strict(),
+    insurance: z
+      .object({
+        /** Social insurance paid by another unit (劳务派遣, 人力资源公司代缴). */
+        otherPayer: words,
+        otherPayerName: word,
+        /** The payer named in a phrase ("社保在福建交"); group 1 is the payer. */
+        payerPattern: pattern,
+        /** Said to be paid by the employer itself. */
+        samePayer: words,
+        proofHeld: words,
+        proofNotHeld: words,
+      })
+      .strict(),
+    certificates: z.array(z.object({ words, certificate: word }).strict()),
+    /** Near a certificate: passed, but not in hand yet. */
+    certificatePending: words,
+    /** 硕士/博士: both 学历 and 学位, or not. */
+    degree: z.object({ both: words, notBoth: words }).strict(),
+    /** Inside the clause of a certificate, title or punishment: the thing is not (yet) held. */
+    negation: words,
+    /** Holding a title (取得, 评上 …) rather than asking for one. */
+    titleHeld: words,
+    /** Words that make the message about a person's own case. */
+    personal: z.array(pattern).min(1),
+    /** An ask about eligibility, level or batch (能不能认定, 能报吗, 什么级别 …). */
+    eligibilityAsks: z.array(pattern).min(1),
+    /** Words around a date that say what the date is. */
+    dateRoles: z
+      .object({
+        graduation: words,
+        workStart: words,
+        titleSince: words,
+        punishmentEnd: words,
+        /** The punishment was received then (not its end). */
+        punishmentReceived: words,
+        /** "毕业就进了": work started on graduation. */
+        startedOnGraduation: z.array(pattern).min(1),
+      })
+      .strict(),
+    punishment: z.object({ words, none: words }).strict(),
+    reviews: z.object({ basic: words, unsatisfactory: words, allGood: words }).strict(),
+    /** Knowledge entry ids whose general rule a situational judgement replaces. */
+    supersedes: z.array(word),
+    /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
+    majors: z.array(z.object({ words, series: words }).strict()),
+    /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */
+    majorCues: z.array(pattern).min(1),
+    /** A personnel file held somewhere (三（四）); the place in the same clause says where. */
+    archive: z.object({ words }).strict(),
+  })
+  .strict();
+
+/** The validated vocabulary. */
+export type Vocabulary = z.infer<typeof vocabularyFile>;

@@ -1,0 +1,330 @@
+/**
+ * `understand(text, policy, now)`: the facts the eligibility rules need, from what a person writes
+ * about themselves. The words → facts mapping is data (rules/vocabulary.yaml); this file only
+ * decides where to look and how sure the words are. Pure; relative dates are counted from `now`.
+ */
+import type { Policy } from '../policy/load.js';
+import { educationLevels, type Education } from '../policy/schema.js';
+import { dateDigits, findDates, type DateMention } from './dates.js';
+import type { Basis, Fact, FactField, Understanding } from './facts.js';
+import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
+
+const fullWidth = /[\uFF01-\uFF5E]/g;
+
+/** Half-width ASCII, no spaces, Chinese numerals in dates as digits. */
+export function foldText(text: string): string {
+  const t = text.replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '');
+  return dateDigits(t);
+}
+
+/** Replace the spans of `hits` with a filler so later searches do not see them again. */
+function mask(text: string, hits: { start: number; end: number }[]): string {
+  const chars = [...text];
+  // Positions are UTF-16 offsets; every character used here is in the BMP, so they agree.
+  for (const h of hits) for (let i = h.start; i < h.end; i++) chars[i] = '□';
+  return chars.join('');
+}
+
+function push(out: Fact[], field: FactField, value: Fact['value'], basis: Basis, words: string, range?: [string, string]): void {
+  if (out.some((f) => f.field === field)) return;
+  out.push(range ? { field, value, basis, words, range } : { field, value, basis, words });
+}
+
+/** Understand one message. */
+export function understand(text: string, policy: Policy, now: string): Understanding {
+  const v = policy.vocabulary;
+  const raw = foldText(text);
+  const facts: Fact[] = [];
+
+  // Certificates first: "教师资格证" must not read as the job 教师.
+  const certHits = allHits(raw, v.certificates);
+  const held: string[] = [];
+  const notHeld: string[] = [];
+  let pending: string | undefined;
+  for (const h of bestHits(raw, v.certificates)) {
+    const c = clauseAt(raw, h.start);
+    // The clause and the one after it: "教资面试过了，证书11月才能发下来".
+    const near = raw.slice(c.start, clauseAt(raw, Math.min(raw.length, c.end + 1)).end);
+    const p = findWord(near, v.certificatePending);
+    if (p) pending = h.entry.certificate;
+    (findWord(c.text, v.negation) && !p ? notHeld : held).push(h.entry.certificate);
+  }
+  if (held.length || notHeld.length) {
+    const words = certHits.map((h) => clauseAt(raw, h.start).text).filter((x, i, a) => a.indexOf(x) === i).join('，');
+    push(facts, 'certificates', [...new Set(held)], pending ? 'assumed' : 'said', words);
+    if (pending) push(facts, 'certificatePending', pending, 'said', words);
+  }
+  let t = mask(raw, certHits);
+
+  understandDates(t, now, v, facts);
+  t = mask(t, findDates(t, now));
+
+  // Education: the highest level named, unless the word names a school or a job (中专老师).
+  let edu: { value: Education; words: string } | undefined;
+  for (const h of bestHits(t, v.education)) {
+    const after = t.slice(h.end, h.end + 4);
+    if (v.educationNotAfter.some((w) => after.startsWith(w))) continue;
+    if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
+    if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
+  }
+  if (edu) push(facts, 'education', edu.value, 'said', edu.words);
+  const noDegree = findWord(t, v.degree.notBoth);
+  const degree = findWord(t, v.degree.both);
+  if (noDegree) push(facts, 'hasDegree', false, 'said', noDegree);
+  else if (degree) push(facts, 'hasDegree', true, 'said', degree);
+
+  understandTitles(t, v, facts);
+  understandEmployer(t, v, facts);
+  understandSeries(t, policy, facts);
+  understandMajor(t, policy, facts);
+  understandInsurance(t, v, facts);
+  understandReviews(t, v, facts);
+
+  return { facts, personal: isPersonal(raw, policy), asksEligibility: asksEligibility(raw, policy) };
+}
+
+const compiledLists = new WeakMap<readonly string[], RegExp[]>();
+function compiled(list: readonly string[]): RegExp[] {
+  let r = compiledLists.get(list);
+  if (!r) compiledLists.set(list, (r = list.map((p) => new RegExp(p, 'u'))));
+  return r;
+}
+
+/** The message names a person (我, 他, 小刘, 我们单位 …). */
+export function isPersonal(text: string, policy: Policy): boolean {
+  return compiled(policy.vocabulary.personal).some((r) => r.test(text));
+}
+
+/** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
+export function asksEligibility(text: string, policy: Policy): boolean {
+  return compiled(policy.vocabulary.eligibilityAsks).some((r) => r.test(text));
+}
+
+type Vocab = Policy['vocabulary'];
+
+/** The role of a date from the words right after it (else right before it) in its clause. */
+function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
+  const clause = clauseAt(text, d.start);
+  if (d.duration) return d.duration;
+  // "受过警告处分，2023年6月期满": the end of a punishment named in an earlier clause.
+  if (findWord(text, v.punishment.words) && findWord(text.slice(d.end, d.end + 4), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
+  if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) {
+    const after = text.slice(d.end, clause.end);
+    if (findWord(after.slice(0, 8), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
+    if (/(到|至)$/u.test(text.slice(clause.start, d.start))) return 'punishmentEnd';
+    return 'punishmentReceived';
+  }
+  const roles = [
+    ['graduation', v.dateRoles.graduation],
+    ['titleSince', v.dateRoles.titleSince],
+    ['workStart', v.dateRoles.workStart],
+  ] as const;
+  const earliest = (span: string, fromEnd: boolean) => {
+    let best: { role: (typeof roles)[number][0]; at: number; len: number } | undefined;
+    for (const [role, words] of roles) {
+      for (const w of words) {
+        const at = fromEnd ? span.lastIndexOf(w) : span.indexOf(w);
+        if (at < 0) continue;
+        const pos = fromEnd ? span.length - (at + w.length) : at;
+        if (!best || pos < best.at || (pos === best.at && w.length > best.len)) best = { role, at: pos, len: w.length };
+      }
+    }
+    return best?.role;
+  };
+  const after = text.slice(d.end, clause.end).split('□')[0]!;
+  const before = text.slice(clause.start, d.start);
+  // A title date only when a level word follows in the clause (取得技术员), not 取得毕业证.
+  const role = earliest(after, false) ?? earliest(before, true);
+  if (role === 'titleSince' && !v.levels.some((l) => l.words.some((w) => clause.text.includes(w)))) return earliest(after.replace(/取得|拿到|获得/g, ''), false) ?? 'graduation';
+  return role;
+}
+
+function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void {
+  const dates = findDates(t, now);
+  const fieldOf = { graduation: 'graduationDate', workStart: 'technicalWorkStart', titleSince: 'currentTitle.since', punishmentEnd: 'disciplinaryEndDate', punishmentReceived: 'punishmentReceived' } as const;
+  for (const d of dates) {
+    const role = dateRole(t, d, v);
+    if (!role) continue;
+    const field = fieldOf[role];
+    const basis: Basis = d.vague ? 'assumed' : 'said';
+    push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
+  }
+  const grad = facts.find((f) => f.field === 'graduationDate');
+  if (grad && !facts.some((f) => f.field === 'technicalWorkStart')) {
+    const m = v.dateRoles.startedOnGraduation.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
+    if (m) push(facts, 'technicalWorkStart', grad.value, grad.basis, m[0], grad.range);
+  }
+}
+
+function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
+  for (const h of bestHits(t, v.levels)) {
+    const clause = clauseAt(t, h.start).text;
+    const holding = findWord(clause, v.titleHeld);
+    const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
+    if (holding && !asking) {
+      const negated = findWord(clause.replace(h.text, ''), v.negation);
+      if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
+      else push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
+    } else push(facts, 'targetLevel', h.entry.value, 'said', h.text);
+  }
+}
+
+function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
+  const suffix = [...v.employerSuffixes].sort((a, b) => b.length - a.length).join('|');
+  const nameRe = new RegExp(`(?:(?<![现正实存所还好自])在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`, 'u');
+  const name = nameRe.exec(t);
+  if (name) push(facts, 'employer.name', name[1]!.replace(/^(了|的)/, ''), 'said', name[1]!);
+
+  // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
+  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words));
+  const typed = hits.filter((h) => h.entry.type);
+  const said = typed.filter((h) => h.entry.said);
+  const pick = (list: Hit<(typeof hits)[number]['entry']>[]) => [...list].sort((a, b) => b.text.length - a.text.length || b.start - a.start)[0];
+  const best = pick(said) ?? pick(typed);
+  if (best) {
+    push(facts, 'employer.type', best.entry.type!, best.entry.said ? 'said' : 'assumed', best.text);
+    if (best.entry.firm && !best.entry.said) facts.find((f) => f.field === 'employer.type')!.firm = true;
+  }
+  const kind = hits.find((h) => h.entry.kind);
+  if (kind) push(facts, 'employer.kind', kind.entry.kind!, 'assumed', kind.text);
+  if (!name && hits.length) push(facts, 'employer.name', hits[hits.length - 1]!.text, 'said', hits[hits.length - 1]!.text);
+
+  const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
+  const outside = allHits(t, v.places.outside).find((h) => (employerName ?? '').includes(h.text) || /(在|到|去)$/u.test(t.slice(Math.max(0, h.start - 1), h.start)));
+  const inside = v.places.inside.find((p) => (employerName ?? '').includes(p) || t.includes(`在${p}`));
+  if (outside) push(facts, 'employer.province', outside.entry.province, 'said', outside.text);
+  else if (inside) push(facts, 'employer.province', '江西', 'said', inside);
+  // 三（四）: where the personnel file is held, when it is said.
+  const archive = findWord(t, v.archive.words);
+  if (archive) {
+    const clause = clauseAt(t, t.indexOf(archive)).text;
+    const inJx = v.places.inside.some((p) => clause.includes(p));
+    const outJx = allHits(clause, v.places.outside).length > 0;
+    if (inJx || outJx) push(facts, 'archiveHostedInJiangxi', inJx && !outJx, 'said', clause);
+  }
+}
+
+type SeriesWordEntry = { words?: string[]; patterns?: string[]; series: string; said: boolean; kind?: string };
+const seriesCache = new WeakMap<Policy, SeriesWordEntry[]>();
+
+/** The vocabulary's job words, then every series name and alias (said outright). */
+function seriesEntries(policy: Policy): SeriesWordEntry[] {
+  let e = seriesCache.get(policy);
+  if (!e) {
+    const official = policy.series.series.map((s) => ({ words: [s.name, ...s.aliases].filter((a) => a.length >= 2), series: s.name, said: true }));
+    seriesCache.set(policy, (e = [...policy.vocabulary.series, ...official]));
+  }
+  return e;
+}
+
+function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
+  const v = policy.vocabulary;
+  const entries = seriesEntries(policy);
+  const suffixes = new RegExp(`^(${v.employerSuffixes.join('|')})`, 'u');
+  let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
+  for (const h of bestHits(t, entries)) {
+    let score = h.text.length;
+    if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
+    // The studied major ("学的会计", "会计专业") is not the job.
+    if (/(学的?|学得|读的?)$/u.test(t.slice(Math.max(0, h.start - 2), h.start)) || t.slice(h.end).startsWith('专业')) score -= 3;
+    // A series named in the ask ("能报中小学二级教师吗") is the series asked about; title words
+    // (技术员, 助理工程师) are left out, as several series share them.
+    const clause = clauseAt(t, h.start).text;
+    const titleWord = v.levels.some((l) => l.words.some((w) => h.text.includes(w)));
+    if (h.entry.said && !titleWord && /(报|认定|申报|评|走)/u.test(clause) && compiled(v.eligibilityAsks).some((r) => r.test(clause))) score += 5;
+    // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
+    if (suffixes.test(t.slice(h.end))) score -= 2;
+    if (!best || score > best.score) best = { hit: h, score };
+  }
+  if (best && best.score < 0) best = undefined;
+  if (best) {
+    const e = best.hit.entry;
+    push(facts, 'series', e.series, e.said ? 'said' : 'assumed', best.hit.text);
+    if (e.kind) push(facts, 'employer.kind', e.kind, 'assumed', best.hit.text);
+  }
+}
+
+function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
+  const other = findWord(t, v.insurance.otherPayer);
+  const same = findWord(t, v.insurance.samePayer);
+  const named = new RegExp(v.insurance.payerPattern, 'u').exec(t);
+  const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
+  if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
+  else if (named) {
+    const payer = named[1]!.replace(/^(这边|那边|那里|这里)/u, '');
+    const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (employerName !== undefined && (employerName.includes(payer) || payer.includes(employerName)));
+    push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);
+  } else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);
+  const notHeld = findWord(t, v.insurance.proofNotHeld);
+  const held = findWord(t, v.insurance.proofHeld);
+  if (notHeld) push(facts, 'hasAffiliationProof', false, 'said', notHeld);
+  else if (held) push(facts, 'hasAffiliationProof', true, 'said', held);
+}
+
+const countRe = '([一二两三四五六七八九1-9])次';
+
+function count(s: string): number {
+  const d: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  return d[s] ?? Number(s);
+}
+
+function understandReviews(t: string, v: Vocab, facts: Fact[]): void {
+  const r = v.reviews;
+  const grab = (words: string[], field: FactField) => {
+    for (const w of [...words].sort((a, b) => b.length - a.length)) {
+      const at = t.indexOf(w);
+      if (at < 0) continue;
+      const clause = clauseAt(t, at).text;
+      if (/(没有|没|无|未)[^，,。]{0,4}$/u.test(t.slice(Math.max(0, at - 6), at))) return push(facts, field, 0, 'said', clause);
+      const m = new RegExp(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`, 'u').exec(clause);
+      return push(facts, field, m ? count(m[1] ?? m[2]!) : 1, m ? 'said' : 'assumed', clause);
+    }
+  };
+  grab(r.basic, 'annualReviews.基本称职');
+  grab(r.unsatisfactory, 'annualReviews.不称职');
+  const good = findWord(t, r.allGood);
+  if (good) {
+    push(facts, 'annualReviews.基本称职', 0, 'said', good);
+    push(facts, 'annualReviews.不称职', 0, 'said', good);
+  }
+  const none = findWord(t, v.punishment.none);
+  const word = findWord(t, v.punishment.words);
+  if (none) push(facts, 'punished', false, 'said', none);
+  else if (word) push(facts, 'punished', true, 'said', clauseAt(t, t.indexOf(word)).text);
+}
+
+/** The studied major and, when the vocabulary knows it, whether it fits the series of the job. */
+function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
+  const v = policy.vocabulary;
+  let major: string | undefined;
+  let words = '';
+  for (const cue of v.majorCues) {
+    for (const m of t.matchAll(new RegExp(cue, 'gu'))) {
+      const raw = m[2] && !/^(专业|的)$/.test(m[2]) ? m[2] : m[1];
+      if (!raw) continue;
+      const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的|学)/u, '') || raw;
+      const known = bestHits(cand, v.majors);
+      if (known.length) {
+        major = cand;
+        words = m[0];
+        break;
+      }
+    }
+    if (major) break;
+  }
+  if (!major) return;
+  push(facts, 'majorStudied', major, 'said', words);
+  const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
+  if (!series) return;
+  const fits = bestHits(major, v.majors).flatMap((h) => h.entry.series);
+  push(facts, 'majorRelation', fits.includes(series) ? '相同' : '不同', 'assumed', words);
+  // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
+  if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);
+}
+
+/** The series a job description names ("县自来水公司做技术" → 工程技术人员), or undefined. */
+export function seriesFromWords(text: string, policy: Policy): string | undefined {
+  const facts: Fact[] = [];
+  understandSeries(foldText(text), policy, facts);
+  return facts[0]?.value as string | undefined;
+}

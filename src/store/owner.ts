@@ -10,7 +10,7 @@
  * as a dead owner and taken over at once. When the owner cannot be identified (another host, no
  * /proc), the lock counts as abandoned once its mtime is older than `STALE_MS`.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -151,7 +151,8 @@ export async function takeFolder(dir: string, o: { role?: string; serves?: boole
   const acquire = async () => {
     if (existsSync(lockDir)) {
       const prev = readOwner(abs);
-      const state = ownerState(prev);
+      const mine = prev?.pid === process.pid && prev.startTicks === info.startTicks && prev.startedAt === info.startedAt;
+      const state = mine ? 'dead' : ownerState(prev); // our own lock, lost and being regained
       if (state === 'alive') throw new FolderBusyError(abs, prev);
       if (state === 'dead') {
         // Set aside rather than delete in place, so a lock created meanwhile by a third process is not removed half-way.
@@ -181,7 +182,11 @@ export async function takeFolder(dir: string, o: { role?: string; serves?: boole
       throw new StoreError(`无法锁定数据目录：${abs}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
     }
     try {
+      // Writing into the lock folder changes its mtime, which proper-lockfile checks as its own:
+      // put the mtime back to what it set.
+      const before = statSync(lockDir);
       writeFileSync(path.join(lockDir, INFO_NAME), JSON.stringify(info), { mode: 0o600 });
+      utimesSync(lockDir, before.atime, before.mtime);
     } catch (e) {
       await releaseLock();
       throw new StoreError(`无法写入数据目录：${abs}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);

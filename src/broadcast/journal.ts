@@ -3,7 +3,7 @@
  * loses nothing the OS already has) and atomic JSON snapshots (temp file + rename). A damaged line
  * never stops a reader: it is returned apart (`bad`) for the caller to name and set aside.
  */
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, fstatSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomicSync } from '../store/atomic.js';
 
@@ -91,8 +91,10 @@ export class Journal {
    * failed write (a full disk) is cut back off, so the next append does not continue half a line.
    */
   append(entry: unknown): void {
+    let created = false;
     if (this.fd === undefined) {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      created = !existsSync(this.file);
       this.fd = openSync(this.file, 'a', 0o600);
     }
     const before = fstatSync(this.fd).size;
@@ -101,6 +103,11 @@ export class Journal {
     } catch (e) {
       try {
         ftruncateSync(this.fd, before);
+        // A journal this append created stays absent rather than empty (nothing left behind).
+        if (created) {
+          this.close();
+          rmSync(this.file, { force: true });
+        }
       } catch {
         /* the next reader cuts a torn tail */
       }

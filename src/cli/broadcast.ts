@@ -9,6 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../config.js';
 import { runBroadcastRequest } from '../broadcast/commands.js';
 import { broadcastContext } from '../broadcast/ops.js';
@@ -18,11 +19,24 @@ import { broadcastTexts, fill } from '../broadcast/texts.js';
 import { isDiskFull } from '../store/errors.js';
 import { openLowdbStore } from '../store/lowdb.js';
 import { MemoryStore } from '../store/memory.js';
+import type { Subscriber } from '../store/port.js';
 import { describeOwner, FolderBusyError, liveOwner } from '../store/owner.js';
 import { readStdin, takeFlag, takeOption, UsageError } from './io.js';
 
 /** How long to wait for the running bot to answer a handed-over command. */
 const OWNER_TIMEOUT_MS = Number(process.env.ZHICHENG_REQUEST_TIMEOUT_MS) || 15_000;
+
+/** The subscribers as they are on disk, for looking only (no lock, nothing written). */
+function readOnlyStore(dataDir: string): MemoryStore {
+  const store = new MemoryStore();
+  try {
+    const doc = JSON.parse(readFileSync(path.join(dataDir, 'subscribers.json'), 'utf8')) as { subscribers?: Record<string, Subscriber> };
+    for (const s of Object.values(doc.subscribers ?? {})) void store.putSubscriber(s);
+  } catch {
+    /* none yet, or unreadable: the preview then counts nobody */
+  }
+  return store;
+}
 
 /** Run the broadcast command; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
@@ -63,9 +77,9 @@ export async function run(argv: string[]): Promise<number> {
     store = await openLowdbStore(config.dataDir);
   } catch (e) {
     // A full disk cannot even take the folder's lock: looking at the status still works (read-only).
-    const cause = (e as { cause?: unknown }).cause ?? e;
-    if (sub === 'status' && (isDiskFull(cause) || /ENOSPC|EDQUOT|EROFS/.test((e as Error).message))) {
-      const ctx = broadcastContext(config.dataDir, new MemoryStore(), loadBroadcastSettings(process.env), texts);
+    const full = isDiskFull(e) || /ENOSPC|EDQUOT|EROFS/.test((e as Error).message);
+    if (full && (sub === 'status' || sub === 'preview' || (sub === 'send' && !yes))) {
+      const ctx = broadcastContext(config.dataDir, readOnlyStore(config.dataDir), loadBroadcastSettings(process.env), texts);
       return print(await runBroadcastRequest(ctx, req));
     }
     if (/ENOSPC|EDQUOT/.test((e as Error).message)) return print({ code: 1, out: '', err: fill(t.diskFull, { dir: config.dataDir }) });

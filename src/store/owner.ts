@@ -14,7 +14,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, sta
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
-import { StoreError } from './errors.js';
+import { isDiskFull, StoreError } from './errors.js';
 
 /** Who owns the folder, as written into the lock. */
 export interface OwnerInfo {
@@ -179,6 +179,7 @@ export async function takeFolder(dir: string, o: { role?: string; serves?: boole
       });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ELOCKED') throw new FolderBusyError(abs, readOwner(abs));
+      if (isDiskFull(e)) throw new StoreError(`磁盘空间不足（${(e as NodeJS.ErrnoException).code}），无法使用数据目录 ${abs}；没有写入任何内容。请清理磁盘后重试。`);
       throw new StoreError(`无法锁定数据目录：${abs}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
     }
     try {
@@ -189,6 +190,7 @@ export async function takeFolder(dir: string, o: { role?: string; serves?: boole
       utimesSync(lockDir, before.atime, before.mtime);
     } catch (e) {
       await releaseLock();
+      if (isDiskFull(e)) throw new StoreError(`磁盘空间不足（${(e as NodeJS.ErrnoException).code}），无法使用数据目录 ${abs}；没有写入任何内容。请清理磁盘后重试。`);
       throw new StoreError(`无法写入数据目录：${abs}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）`);
     }
     lostError = undefined;

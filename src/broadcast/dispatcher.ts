@@ -119,14 +119,15 @@ export class Dispatcher {
       if (b.isCancelled() || !sender) {
         await Promise.all(inflight);
         for (const k of [...keys.slice(next), ...later]) {
-          const st = b.states.get(k)!;
-          if (st.status === 'pending') b.mark(k, { status: 'skipped', attempts: st.attempts, reason: 'cancelled' }, now());
+          const st = b.states.get(k);
+          if (st?.status === 'pending') b.mark(k, { status: 'skipped', attempts: st.attempts, reason: 'cancelled' }, now());
         }
         return 'done';
       }
       const key = this.pick(b, keys, later, () => next++, limiter);
       if (key === undefined) {
-        const waits = later.filter((k) => b.states.get(k)!.status === 'pending');
+        // A key may vanish from the states when its person is erased mid-broadcast.
+        const waits = later.filter((k) => b.states.get(k)?.status === 'pending');
         later.splice(0, later.length, ...waits);
         if (next >= keys.length && waits.length === 0 && inflight.size === 0) return 'done';
         if (waits.length === 0 || inflight.size > 0) {
@@ -148,7 +149,8 @@ export class Dispatcher {
         continue;
       }
       if (!(await this.stillWanted(b, r))) continue;
-      const before = b.states.get(key)!;
+      const before = b.states.get(key);
+      if (!before) continue;
       const attempts = before.attempts + 1;
       b.mark(key, { status: 'sending', attempts, uncertain: before.uncertain }, now());
       limiter.record(r.chatId);
@@ -168,8 +170,8 @@ export class Dispatcher {
   private pick(b: Broadcast, keys: string[], later: string[], advance: () => number, limiter: Limiter): string | undefined {
     const t = this.clock.now();
     const i = later.findIndex((k) => {
-      const st = b.states.get(k)!;
-      return st.status === 'pending' && (st.notBefore ?? 0) <= t && limiter.chatWait(b.recipient(k)!.chatId) === 0;
+      const st = b.states.get(k);
+      return st?.status === 'pending' && (st.notBefore ?? 0) <= t && limiter.chatWait(b.recipient(k)!.chatId) === 0;
     });
     if (i >= 0) return later.splice(i, 1)[0];
     for (;;) {
@@ -190,8 +192,9 @@ export class Dispatcher {
   /** Skip a recipient who unsubscribed or blocked the bot since the broadcast was created. */
   private async stillWanted(b: Broadcast, r: Recipient): Promise<boolean> {
     const sub = await this.deps.store.getSubscriber(r.key);
+    const st = b.states.get(r.key);
+    if (!st) return false; // erased while we looked
     if (sub && !sub.blocked) return true;
-    const st = b.states.get(r.key)!;
     b.mark(r.key, { status: 'skipped', attempts: st.attempts, reason: sub ? 'blocked' : 'unsubscribed' }, this.clock.now());
     return false;
   }

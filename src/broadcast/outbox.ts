@@ -201,6 +201,8 @@ export class Broadcast {
   /** Record a new state for one recipient (appended to the journal before it takes effect). */
   mark(key: string, s: RecipientState, now: number = Date.now()): void {
     if (!this.writable) throw new Error('read-only broadcast');
+    // Erased meanwhile (删除我的数据 during a send): nothing about them is written again.
+    if (!this.byKey.has(key) || this.byKey.get(key)!.erased) return;
     const e: Entry = { k: key, s: s.status, a: s.attempts, t: now };
     if (s.reason) e.r = s.reason;
     if (s.notBefore !== undefined) e.nb = s.notBefore;

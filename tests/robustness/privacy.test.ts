@@ -65,6 +65,33 @@ describe('删除我的数据 reaches the outbox', () => {
   });
 });
 
+describe('erasure while a broadcast is being sent', () => {
+  it('a person erased mid-send is never written again, and the others are still delivered', async () => {
+    const dir = tempDir();
+    const outbox = new Outbox(path.join(dir, 'outbox'));
+    const subs = makeSubscribers(4, 'telegram', ['general'], 770_000);
+    outbox.create({ id: 'live', kind: 'staff', createdAt: '2024-06-01T00:00:00.000Z', createdBy: 'x', reply: { text: '通知' }, recipients: subs.map((s) => ({ key: s.key, channel: 'telegram' as const, chatId: s.chatId })) });
+    const gone = subs[1]!;
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    const sender = { channel: 'telegram' as const, delivered: [] as string[], async send(chatId: string) {
+      if (chatId === gone.chatId) await held; // their send is in flight when they ask to be deleted
+      sender.delivered.push(chatId);
+      return { ok: true as const };
+    } };
+    const { Dispatcher } = await import('../../src/broadcast/dispatcher.js');
+    const { memoryStore, fastSettings: fs2 } = await import('../broadcast/helpers.js');
+    const delivering = new Dispatcher({ outbox, senders: [sender], store: memoryStore(subs), settings: fs2(), stateDir: outbox.dir }).deliver('live');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(outbox.erase(gone.key)).toBe(1);
+    release();
+    await delivering;
+    for (const [f, c] of files(outbox.dir)) expect(c.includes(gone.chatId), f).toBe(false);
+    expect(sender.delivered.filter((c) => c !== gone.chatId).sort()).toEqual([subs[0]!.chatId, subs[2]!.chatId, subs[3]!.chatId]);
+    expect(outbox.open('live').summary()).toMatchObject({ total: 4, sent: 3, pending: 0 });
+  });
+});
+
 describe('files readable by the service user alone', () => {
   it('no file in the data folder is ever seen with a mode other than 0600, temporary files included (umask 000)', async () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'zc-mode-')), 'data');

@@ -53,7 +53,7 @@ function suite(name: string, makeFull: () => { dir: string; env: Record<string, 
       expect(preview.code, preview.err).toBe(0);
       expect(preview.out).toContain('共2人');
       expect(listing(dir)).toEqual(before);
-    }, 60_000);
+    }, 150_000);
 
     it('broadcast send --yes says the disk is full, exits 1 and leaves nothing behind (no temporary folder)', async () => {
       const before = listing(dir);
@@ -62,7 +62,7 @@ function suite(name: string, makeFull: () => { dir: string; env: Record<string, 
       expect(r.err).toContain('磁盘空间不足');
       expect(r.err).not.toContain('内部错误');
       expect(listing(dir)).toEqual(before);
-    }, 60_000);
+    }, 150_000);
 
     it('chat --persist says the disk is full before taking answers it could not keep; ask and screen still answer', async () => {
       const before = listing(dir);
@@ -73,7 +73,7 @@ function suite(name: string, makeFull: () => { dir: string; env: Record<string, 
       const ask = await cli(['ask', '--json', '--now', '2024-04-20', '现在能申报吗'], env);
       expect(ask.code, ask.err).toBe(0);
       expect(JSON.parse(ask.out).found).toBe(true);
-    }, 60_000);
+    }, 150_000);
   });
 }
 

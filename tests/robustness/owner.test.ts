@@ -60,15 +60,15 @@ describe('one owner of the data folder (real processes)', () => {
     // Released: a new start now works.
     const third = bot(dir);
     await third.waitFor(/您好/);
-  }, 60_000);
+  }, 180_000);
 
   it('a lock left by a killed process whose PID now belongs to another live process (a restart reusing PID 1) is taken over at once', async () => {
     const dir = tmp();
     leaveLock(dir, { pid: 1, startTicks: ticks(1) + 12345 }); // PID 1 is alive, but it is not the process that took the lock
     const b = bot(dir);
-    await b.waitFor(/您好/, 20_000);
+    await b.waitFor(/您好/);
     expect(readOwner(dir)?.pid).toBe(b.proc.pid);
-  }, 30_000);
+  }, 120_000);
 
   it('in-process: a lock naming our own PID from an earlier life is stale; one naming a live process is not', async () => {
     const dir = tmp();
@@ -111,7 +111,7 @@ describe('one owner of the data folder (real processes)', () => {
     started.push(status);
     expect((await status.exited).code).toBe(0);
     expect(status.out()).toContain(ids[0]);
-  }, 60_000);
+  }, 180_000);
 });
 
 describe('clean stop', () => {
@@ -119,12 +119,12 @@ describe('clean stop', () => {
     const dir = tmp();
     const npm = start('npm', ['start', '--silent'], { ZHICHENG_DATA_DIR: dir, ZHICHENG_NOW: '2024-04-20' });
     started.push(npm);
-    await npm.waitFor(/您好/, 30_000);
+    await npm.waitFor(/您好/);
     const botPid = readOwner(dir)!.pid;
     expect(botPid).not.toBe(npm.proc.pid);
     expect(alive(botPid)).toBe(true);
     npm.proc.kill('SIGTERM');
     await npm.exited;
     expect(await until(() => !alive(botPid), 10_000)).toBe(true);
-  }, 60_000);
+  }, 180_000);
 });

@@ -29,7 +29,7 @@ export function start(cmd: string, args: string[], env: Record<string, string>, 
     out: () => out,
     err: () => err,
     exited,
-    waitFor(re, ms = 20_000) {
+    waitFor(re, ms = 60_000) {
       return new Promise((resolve, reject) => {
         const t0 = Date.now();
         const check = () => {

@@ -10,7 +10,7 @@
  * as a dead owner and taken over at once. When the owner cannot be identified (another host, no
  * /proc), the lock counts as abandoned once its mtime is older than `STALE_MS`.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -215,11 +215,15 @@ export async function takeFolder(dir: string, o: { role?: string; serves?: boole
     throw new StoreError(`无法把数据目录 ${abs} 的权限收紧为 0700（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）；为保护个人数据已停止。`);
   }
   heldDirs.set(abs, info);
+  // Leaving without release (process.exit, an uncaught error): give the folder up all the same, so
+  // the next start does not wait for the lock to go stale. Only while the lock is still ours.
   const onExit = () => {
+    if (lostError || !unlock) return;
     try {
       unlinkSync(path.join(lockDir, INFO_NAME));
+      rmdirSync(lockDir);
     } catch {
-      /* gone */
+      /* gone, or proper-lockfile's own exit handler removed it first */
     }
   };
   process.once('exit', onExit);

@@ -83,6 +83,15 @@ describe('one owner of the data folder (real processes)', () => {
     await expect(takeFolder(other)).rejects.toThrow(`进程号 ${process.ppid}`);
   });
 
+  it('a process that exits without closing its store gives the folder up (no 30-second wait for the next start)', async () => {
+    const dir = tmp();
+    const { existsSync } = await import('node:fs');
+    const child = start(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { takeFolder } from './src/store/owner.ts'; await takeFolder(${JSON.stringify(dir)}); process.exit(0);`], {}, 'ignore');
+    started.push(child);
+    expect((await child.exited).code, child.err()).toBe(0);
+    expect(existsSync(path.join(dir, 'owner.lock'))).toBe(false);
+  }, 60_000);
+
   it('tightens an existing data folder to 0700', async () => {
     const dir = tmp();
     const { chmodSync, statSync } = await import('node:fs');

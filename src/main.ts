@@ -1,6 +1,9 @@
 /**
  * `npm start`: load the config, create the app, start every configured channel (Telegram, WeChat),
- * else the terminal chat. SIGINT/SIGTERM stop the channels and flush the store.
+ * else the terminal chat. SIGINT/SIGTERM stop the channels and flush the store. The process owns
+ * the data folder while it runs (store/owner.ts): a second one on the same folder is refused, and
+ * `broadcast` commands from the CLI are handed to this one. package.json starts node with `exec`,
+ * so a signal to the `npm start` process reaches this one.
  */
 import { createApp, type App } from './app.js';
 import { createBroadcastService } from './broadcast/index.js';
@@ -9,6 +12,7 @@ import { startConsole } from './channels/console/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataError } from './policy/problems.js';
 import { StoreError } from './store/lowdb.js';
+import { setProcessRole } from './store/owner.js';
 
 type Running = { stop(): Promise<void> };
 
@@ -44,6 +48,7 @@ export async function main(): Promise<number> {
   let broadcast: ReturnType<typeof createBroadcastService>;
   try {
     const config = loadConfig(process.env);
+    setProcessRole('机器人服务（npm start）', true);
     // Staff commands go through the core before the default routing; delivery starts with the channels.
     broadcast = createBroadcastService({ config });
     app = await createApp(config, { handlers: [broadcast.staffHandler] });
@@ -73,8 +78,9 @@ export async function main(): Promise<number> {
     await app.close();
     return 1;
   }
-  // Reminders and broadcasts need a channel that can message people unprompted (not the terminal).
-  if (senders.length) broadcast.start(app, senders);
+  // CLI requests are answered always; reminders and delivery only with a channel that can message
+  // people unprompted (not the terminal): the service decides from `senders`.
+  broadcast.start(app, senders);
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {

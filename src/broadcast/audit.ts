@@ -33,6 +33,20 @@ export class AuditLog {
     this.journal.append(entry);
   }
 
+  /**
+   * Append one entry when possible (looking is not stopped by a full disk): on failure a warning
+   * goes to stderr and false is returned.
+   */
+  note(e: Omit<AuditEntry, 'at'>, now: Date = new Date()): boolean {
+    try {
+      this.write(e, now);
+      return true;
+    } catch (err) {
+      process.stderr.write(`警告：无法写入审计记录 ${this.journal.file}（${(err as NodeJS.ErrnoException).code ?? (err as Error).message}），本次操作未记入。\n`);
+      return false;
+    }
+  }
+
   /** Every entry so far (for tests and `status`). */
   read(): AuditEntry[] {
     return this.journal.read<AuditEntry>(0, false).entries;

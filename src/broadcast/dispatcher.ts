@@ -1,6 +1,6 @@
 /**
  * Delivery: takes broadcasts from the outbox and sends them through each channel's `Sender`,
- * within that channel's limits. Only one process delivers per data dir (see lock.ts). Order per
+ * within that channel's limits. Only the owner of the data folder delivers (store/owner.ts). Order per
  * recipient: check still subscribed → mark `sending` (journal) → send → mark the outcome.
  */
 import path from 'node:path';
@@ -21,6 +21,8 @@ export interface DispatcherDeps {
   stateDir: string;
   clock?: Clock;
   random?: () => number;
+  /** A broadcast that could not be delivered this round (the others still are). */
+  onError?: (id: string, e: Error) => void;
 }
 
 /** Outcome of one delivery pass over a broadcast. */
@@ -65,7 +67,12 @@ export class Dispatcher {
     const out: DeliverResult[] = [];
     for (const id of this.deps.outbox.ids()) {
       if (this.stopping) break;
-      out.push(await this.deliver(id));
+      // One broadcast that cannot be read never stops the others.
+      try {
+        out.push(await this.deliver(id));
+      } catch (e) {
+        (this.deps.onError ?? ((x, err) => process.stderr.write(`[broadcast] ${x}: ${err.message}\n`)))(id, e as Error);
+      }
     }
     return out;
   }
@@ -112,14 +119,15 @@ export class Dispatcher {
       if (b.isCancelled() || !sender) {
         await Promise.all(inflight);
         for (const k of [...keys.slice(next), ...later]) {
-          const st = b.states.get(k)!;
-          if (st.status === 'pending') b.mark(k, { status: 'skipped', attempts: st.attempts, reason: 'cancelled' }, now());
+          const st = b.states.get(k);
+          if (st?.status === 'pending') b.mark(k, { status: 'skipped', attempts: st.attempts, reason: 'cancelled' }, now());
         }
         return 'done';
       }
       const key = this.pick(b, keys, later, () => next++, limiter);
       if (key === undefined) {
-        const waits = later.filter((k) => b.states.get(k)!.status === 'pending');
+        // A key may vanish from the states when its person is erased mid-broadcast.
+        const waits = later.filter((k) => b.states.get(k)?.status === 'pending');
         later.splice(0, later.length, ...waits);
         if (next >= keys.length && waits.length === 0 && inflight.size === 0) return 'done';
         if (waits.length === 0 || inflight.size > 0) {
@@ -141,8 +149,10 @@ export class Dispatcher {
         continue;
       }
       if (!(await this.stillWanted(b, r))) continue;
-      const attempts = b.states.get(key)!.attempts + 1;
-      b.mark(key, { status: 'sending', attempts }, now());
+      const before = b.states.get(key);
+      if (!before) continue;
+      const attempts = before.attempts + 1;
+      b.mark(key, { status: 'sending', attempts, uncertain: before.uncertain }, now());
       limiter.record(r.chatId);
       const p = sender
         .send(r.chatId, b.manifest.reply)
@@ -160,8 +170,8 @@ export class Dispatcher {
   private pick(b: Broadcast, keys: string[], later: string[], advance: () => number, limiter: Limiter): string | undefined {
     const t = this.clock.now();
     const i = later.findIndex((k) => {
-      const st = b.states.get(k)!;
-      return st.status === 'pending' && (st.notBefore ?? 0) <= t && limiter.chatWait(b.recipient(k)!.chatId) === 0;
+      const st = b.states.get(k);
+      return st?.status === 'pending' && (st.notBefore ?? 0) <= t && limiter.chatWait(b.recipient(k)!.chatId) === 0;
     });
     if (i >= 0) return later.splice(i, 1)[0];
     for (;;) {
@@ -182,8 +192,9 @@ export class Dispatcher {
   /** Skip a recipient who unsubscribed or blocked the bot since the broadcast was created. */
   private async stillWanted(b: Broadcast, r: Recipient): Promise<boolean> {
     const sub = await this.deps.store.getSubscriber(r.key);
+    const st = b.states.get(r.key);
+    if (!st) return false; // erased while we looked
     if (sub && !sub.blocked) return true;
-    const st = b.states.get(r.key)!;
     b.mark(r.key, { status: 'skipped', attempts: st.attempts, reason: sub ? 'blocked' : 'unsubscribed' }, this.clock.now());
     return false;
   }
@@ -199,10 +210,16 @@ export class Dispatcher {
       if (sub) await this.deps.store.putSubscriber({ ...sub, blocked: true });
       return;
     }
-    if (attempts >= limits.maxAttempts) return b.mark(r.key, { status: 'failed', attempts, reason: `gave up: ${res.reason}` }, now);
+    // The request may have arrived (timeout, garbled answer): one more try at most, and never a
+    // second after another unknown outcome; what stays unknown is recorded as uncertain.
+    const wasUncertain = b.states.get(r.key)?.uncertain === true;
+    if (res.uncertain && (wasUncertain || attempts >= limits.maxAttempts)) {
+      return b.mark(r.key, { status: 'failed', attempts, reason: `outcome unknown: ${res.reason}`, uncertain: true }, now);
+    }
+    if (attempts >= limits.maxAttempts) return b.mark(r.key, { status: 'failed', attempts, reason: `gave up: ${res.reason}`, uncertain: wasUncertain || undefined }, now);
     if (res.retryAfterMs) limiter.pause(res.retryAfterMs);
     const backoff = Math.max(res.retryAfterMs ?? 0, limits.retryBaseMs * 2 ** (attempts - 1), limits.perChatMs);
-    b.mark(r.key, { status: 'pending', attempts, reason: res.reason, notBefore: now + backoff }, now);
+    b.mark(r.key, { status: 'pending', attempts, reason: res.reason, notBefore: now + backoff, uncertain: res.uncertain || wasUncertain || undefined }, now);
     later.push(r.key);
   }
 }

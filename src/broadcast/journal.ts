@@ -1,22 +1,50 @@
 /**
  * File primitives for durable state: an append-only JSONL journal (no fsync: a killed process
- * loses nothing the OS already has) and atomic JSON snapshots (temp file + rename).
+ * loses nothing the OS already has) and atomic JSON snapshots (temp file + rename). A damaged line
+ * never stops a reader: it is returned apart (`bad`) for the caller to name and set aside.
  */
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync, writeSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, fstatSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../store/atomic.js';
 
 /** Write `value` as JSON to `file` atomically: readers see the old or the new file, never half. */
 export function writeJsonAtomic(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value), { mode: 0o600 });
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, JSON.stringify(value));
 }
 
 /** Read a JSON file, or `undefined` when it does not exist. */
 export function readJson<T>(file: string): T | undefined {
   if (!existsSync(file)) return undefined;
   return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+/** Where a damaged file is set aside (kept, never deleted): `<file>.damaged`, numbered when taken. */
+export function damagedName(file: string): string {
+  let name = `${file}.damaged`;
+  for (let i = 2; existsSync(name); i++) name = `${file}.damaged-${i}`;
+  return name;
+}
+
+/**
+ * Read a JSON file that `valid` accepts. A file that does not parse or validate is renamed to
+ * `<file>.damaged` (kept for a person to look at) and reported through `onDamaged`; the caller
+ * goes on without it. Undefined when missing or damaged.
+ */
+export function readJsonOrSetAside<T>(file: string, valid: (v: unknown) => boolean, onDamaged: (file: string, setAsideAs: string, why: string) => void): T | undefined {
+  if (!existsSync(file)) return undefined;
+  let why: string;
+  try {
+    const v = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (valid(v)) return v as T;
+    why = '内容格式不对';
+  } catch (e) {
+    why = (e as Error).message;
+  }
+  const to = damagedName(file);
+  renameSync(file, to);
+  onDamaged(file, to, why);
+  return undefined;
 }
 
 /** An append-only journal of JSON lines. */
@@ -29,8 +57,8 @@ export class Journal {
    * Every complete entry from byte `offset` on. A torn last line (the process died mid-append) is
    * cut off (when `repair`), so the next append starts on a clean line.
    */
-  read<T>(offset = 0, repair = true): { entries: T[]; end: number } {
-    if (!existsSync(this.file)) return { entries: [], end: 0 };
+  read<T>(offset = 0, repair = true): { entries: T[]; end: number; bad: string[] } {
+    if (!existsSync(this.file)) return { entries: [], end: 0, bad: [] };
     const buf = readFileSync(this.file);
     const end = buf.lastIndexOf(0x0a) + 1;
     // Only the writer repairs; a reader may be looking while the writer is mid-append.
@@ -43,18 +71,48 @@ export class Journal {
       }
     }
     const entries: T[] = [];
+    const bad: string[] = [];
     const text = buf.subarray(Math.min(offset, end), end).toString('utf8');
-    for (const line of text.split('\n')) if (line) entries.push(JSON.parse(line) as T);
-    return { entries, end };
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      try {
+        const v = JSON.parse(line) as unknown;
+        if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new Error('not an object');
+        entries.push(v as T);
+      } catch {
+        bad.push(line);
+      }
+    }
+    return { entries, end, bad };
   }
 
-  /** Append one entry as one line (one write call, so a kill leaves at most a torn last line). */
+  /**
+   * Append one entry as one line (one write call, so a kill leaves at most a torn last line). A
+   * failed write (a full disk) is cut back off, so the next append does not continue half a line.
+   */
   append(entry: unknown): void {
+    let created = false;
     if (this.fd === undefined) {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      created = !existsSync(this.file);
       this.fd = openSync(this.file, 'a', 0o600);
     }
-    writeSync(this.fd, JSON.stringify(entry) + '\n');
+    const before = fstatSync(this.fd).size;
+    try {
+      writeFileSync(this.fd, JSON.stringify(entry) + '\n');
+    } catch (e) {
+      try {
+        ftruncateSync(this.fd, before);
+        // A journal this append created stays absent rather than empty (nothing left behind).
+        if (created) {
+          this.close();
+          rmSync(this.file, { force: true });
+        }
+      } catch {
+        /* the next reader cuts a torn tail */
+      }
+      throw e;
+    }
   }
 
   /** Current size in bytes (the offset a snapshot covers). */

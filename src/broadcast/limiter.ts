@@ -4,7 +4,7 @@
  * counter is persisted so a restart does not reset it.
  */
 import { localDayHour } from './schedule.js';
-import { readJson, writeJsonAtomic } from './journal.js';
+import { readJsonOrSetAside, writeJsonAtomic } from './journal.js';
 import type { ChannelLimits } from './settings.js';
 
 /** Time as the limiter sees it; tests may pass a fake. */
@@ -37,7 +37,10 @@ export class Limiter {
     private readonly clock: Clock = realClock,
     private readonly random: () => number = Math.random,
   ) {
-    this.counter = (counterFile && readJson<Counter>(counterFile)) || { day: '', count: 0 };
+    // A damaged counter is set aside; today's count then restarts (the platform's own limits still apply).
+    const valid = (v: unknown) => typeof (v as Counter)?.day === 'string' && Number.isFinite((v as Counter)?.count);
+    const report = (f: string, to: string) => process.stderr.write(`[broadcast] 计数文件已损坏：${f}，已另存为 ${to}\n`);
+    this.counter = (counterFile && readJsonOrSetAside<Counter>(counterFile, valid, report)) || { day: '', count: 0 };
   }
 
   /** Sends counted today (Asia/Shanghai). */
@@ -100,6 +103,11 @@ export class Limiter {
     if (this.limits.dailyCap === undefined) return;
     const day = localDayHour(now).day;
     this.counter = this.counter.day === day ? { day, count: this.counter.count + 1 } : { day, count: 1 };
-    if (this.counterFile) writeJsonAtomic(this.counterFile, this.counter);
+    if (!this.counterFile) return;
+    try {
+      writeJsonAtomic(this.counterFile, this.counter);
+    } catch {
+      /* kept in memory; written again with the next send */
+    }
   }
 }

@@ -37,7 +37,7 @@ export function staffReply(text: string, texts: BroadcastTexts): Reply {
 export async function previewBroadcast(ctx: BroadcastContext, text: string, who: string, now: Date): Promise<{ recipients: Recipient[]; lines: string[] }> {
   const recipients = selectRecipients(await ctx.store.listSubscribers());
   const lines = previewText(recipients, staffReply(text, ctx.texts), ctx.settings, ctx.texts.staff);
-  ctx.audit.write({ who, action: 'preview', count: recipients.length, text }, now);
+  ctx.audit.note({ who, action: 'preview', count: recipients.length, text }, now);
   return { recipients, lines };
 }
 
@@ -73,8 +73,10 @@ export function recentSummaries(ctx: BroadcastContext, limit = 3): BroadcastSumm
 export function statusLines(ctx: BroadcastContext, capped: (channel: string) => boolean = () => false, limit = 3): string[] {
   const t = ctx.texts.staff.texts;
   const list = recentSummaries(ctx, limit);
-  if (list.length === 0) return [t.statusNone];
-  return list.flatMap((s) => [
+  const damaged = ctx.outbox.damaged();
+  const warning = damaged.length ? [fill(t.statusDamaged, { files: damaged.join('、') })] : [];
+  if (list.length === 0) return [t.statusNone, ...warning];
+  return [...list.flatMap((s) => [
     fill(t.statusLine, {
       kind: s.kind === 'staff' ? t.kindStaff : t.kindReminder,
       id: s.id,
@@ -95,7 +97,7 @@ export function statusLines(ctx: BroadcastContext, capped: (channel: string) => 
         capped: s.state === 'active' && c.pending > 0 && capped(ch) ? t.statusCapped : '',
       }),
     ),
-  ]);
+  ]), ...warning];
 }
 
 /** Cancel `id`, or the newest broadcast still sending; undefined when there is none. */

@@ -1,7 +1,9 @@
 /**
  * The broadcast service inside the running bot (`npm start`): every minute it enqueues due
  * reminders and delivers whatever the outbox holds (staff broadcasts from chat or CLI, reminders),
- * through the connected channels' senders. Holds the delivery lock for its data dir.
+ * through the connected channels' senders, and answers `broadcast` commands that the CLI hands it
+ * (requests.ts). It runs in the process that owns the data folder (store/owner.ts), so it is the
+ * only one writing the outbox: no separate delivery lock is needed.
  *
  * ```ts
  * const broadcast = createBroadcastService({ config });
@@ -16,10 +18,12 @@ import type { Sender } from '../channels/sender.js';
 import type { Policy } from '../policy/load.js';
 import type { Store } from '../store/port.js';
 import { AuditLog } from './audit.js';
+import { runBroadcastRequest } from './commands.js';
 import { Dispatcher } from './dispatcher.js';
-import { takeDeliveryLock } from './lock.js';
+import { broadcastContext } from './ops.js';
 import { Outbox } from './outbox.js';
 import { enqueueDueReminders } from './reminders.js';
+import { serveRequests } from './requests.js';
 import { loadBroadcastSettings, type BroadcastSettings } from './settings.js';
 import { createStaffHandler, type StaffHandler } from './staff.js';
 import { broadcastTexts } from './texts.js';
@@ -35,10 +39,17 @@ export interface BroadcastHost {
 export interface BroadcastService {
   /** Give this to `createApp(config, { handlers: [staffHandler] })`. */
   staffHandler: StaffHandler;
-  /** Start reminders and delivery with the channels' senders (call once the channels are up). */
+  /**
+   * Start answering CLI requests, and — when `senders` is not empty — reminders and delivery with
+   * the channels' senders (call once the channels are up).
+   */
   start(app: BroadcastHost, senders: Sender[]): void;
   /** Run one round now (enqueue due reminders, deliver); used by tests and after an enqueue. */
   tick(): Promise<void>;
+  /** Answer the CLI requests waiting now (also run every `requestPollMs`). */
+  serve(): Promise<number>;
+  /** Remove a person from every broadcast (删除我的数据 / 退订); returns in how many they were. */
+  erase(key: string): number;
   stop(): Promise<void>;
 }
 
@@ -49,6 +60,8 @@ export interface BroadcastServiceOptions {
   /** The current instant (`ZHICHENG_NOW` pins only "today" for answers; reminders use the real clock). */
   clock?: () => Date;
   intervalMs?: number;
+  /** How often CLI requests are looked for (default 300 ms). */
+  requestPollMs?: number;
   log?: (line: string) => void;
 }
 
@@ -58,20 +71,21 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
   const texts = broadcastTexts();
   const clock = o.clock ?? (() => new Date());
   const log = o.log ?? ((line: string) => console.error(`[broadcast] ${line}`));
-  const outbox = new Outbox(path.join(o.config.dataDir, 'outbox'));
+  const outbox = new Outbox(path.join(o.config.dataDir, 'outbox'), (what, to, why) => log(`发送记录已损坏：${what}（${why}），已另存为 ${to}（未删除），其余照常发送`));
   const audit = new AuditLog(o.config.dataDir);
   let host: BroadcastHost | undefined;
   let dispatcher: Dispatcher | undefined;
-  let release: (() => void) | undefined;
+  let connected = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  let requestTimer: NodeJS.Timeout | undefined;
+  let serving: Promise<number> | undefined;
   let running: Promise<void> | undefined;
   let again = false;
 
   const round = async () => {
-    if (!host) return;
+    if (!host || !dispatcher) return;
     const created = await enqueueDueReminders({ policy: host.policy, timing: o.config.reminders, outbox, audit, store: host.store, now: clock(), texts: texts.reminders });
     for (const id of created) log(`reminder enqueued: ${id}`);
-    if (!dispatcher) return;
     for (const r of await dispatcher.deliverAll()) {
       if (r.capped.length) log(`${r.id}: daily cap reached on ${r.capped.join(', ')}; continuing tomorrow`);
     }
@@ -89,30 +103,75 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
     })().finally(() => (running = undefined));
     return running;
   };
+  /** Channels of a broadcast's recipients that cannot be sent on now (empty: delivery started). */
+  const missingChannels = (id: string): string[] => {
+    const channels = new Set(outbox.manifest(id)?.recipients.map((r) => r.channel) ?? []);
+    if (!dispatcher) return [...channels];
+    return [...channels].filter((c) => !connected.has(c));
+  };
+  const capped = (ch: string) => dispatcher?.limiter(ch as 'telegram').capped() ?? false;
 
   const staffHandler = createStaffHandler({
     config: o.config, settings, texts, clock,
-    onEnqueued: () => void tick(),
-    capped: (ch) => dispatcher?.limiter(ch as 'telegram').capped() ?? false,
+    onEnqueued: (id) => {
+      void tick();
+      return missingChannels(id);
+    },
+    capped,
   });
+
+  const serve = (): Promise<number> => {
+    if (serving || !host) return serving ?? Promise.resolve(0);
+    const store = host.store;
+    const ctx = broadcastContext(o.config.dataDir, store, settings, texts);
+    serving = serveRequests(o.config.dataDir, async (req) => {
+      const res = await runBroadcastRequest(ctx, req, { now: clock(), capped });
+      if (req.sub === 'send' || req.sub === 'cancel') void tick();
+      return res;
+    })
+      .catch((e: Error) => {
+        log(`request failed: ${e.message}`);
+        return 0;
+      })
+      .finally(() => (serving = undefined));
+    return serving;
+  };
+
+  const erase = (key: string): number => {
+    try {
+      return outbox.erase(key);
+    } catch (e) {
+      log(`erase failed: ${(e as Error).message}`);
+      return 0;
+    }
+  };
 
   return {
     staffHandler,
     tick,
+    serve,
+    erase,
     start(app, senders) {
       host = app;
-      release = takeDeliveryLock(outbox.dir);
-      if (release) dispatcher = new Dispatcher({ outbox, senders, store: app.store, settings, stateDir: outbox.dir });
-      else log('another live process is delivering this data dir; this one only enqueues');
+      // Deleting a person's data reaches the outbox too (the store tells us when a subscriber is deleted).
+      app.store.onSubscriberDeleted?.((key) => void erase(key));
+      requestTimer = setInterval(() => void serve(), o.requestPollMs ?? 300);
+      requestTimer.unref();
+      void serve();
+      // Reminders and broadcasts need a channel that can message people unprompted (not the terminal).
+      if (senders.length === 0) return;
+      connected = new Set(senders.map((s) => s.channel));
+      dispatcher = new Dispatcher({ outbox, senders, store: app.store, settings, stateDir: outbox.dir });
       void tick();
       timer = setInterval(() => void tick(), o.intervalMs ?? 60_000);
       timer.unref();
     },
     async stop() {
       if (timer) clearInterval(timer);
+      if (requestTimer) clearInterval(requestTimer);
       dispatcher?.stop();
+      await serving;
       await running;
-      release?.();
     },
   };
 }

@@ -19,8 +19,12 @@ export interface StaffDeps {
   texts?: BroadcastTexts;
   /** The current instant (the edge passes the real clock). */
   clock?: () => Date;
-  /** Called after a broadcast is enqueued, so the delivering loop can start at once. */
-  onEnqueued?: (id: string) => void;
+  /**
+   * Called after a broadcast is enqueued, so the delivering loop can start at once. Returns the
+   * channels of its recipients that this process cannot send on now (empty: delivery has started);
+   * without it, nothing is delivering and staff are told so.
+   */
+  onEnqueued?: (id: string) => string[];
   /** True when a channel has reached today's cap (for the status text). */
   capped?: (channel: string) => boolean;
 }
@@ -82,7 +86,7 @@ export function createStaffHandler(deps: StaffDeps): StaffHandler {
         if (!draft) return one(t.sendNoDraft);
         draft.confirming = true;
         const { recipients } = await previewBroadcast(ctx, draft.text, who, now);
-        ctx.audit.write({ who, action: 'send-request', count: recipients.length }, now);
+        ctx.audit.note({ who, action: 'send-request', count: recipients.length }, now);
         return [
           {
             text: fill(t.confirmAsk, { total: recipients.length, duration: durationWords(ctx, recipients) }),
@@ -97,12 +101,22 @@ export function createStaffHandler(deps: StaffDeps): StaffHandler {
         // "确认" is an ordinary word too: without a pending broadcast it is not ours.
         if (!draft?.confirming) return undefined;
         drafts.delete(who);
-        const { id, total } = await enqueueBroadcast(ctx, draft.text, who, now);
-        deps.onEnqueued?.(id);
-        return one(fill(t.queued, { id, total }));
+        let queued: { id: string; total: number };
+        try {
+          queued = await enqueueBroadcast(ctx, draft.text, who, now);
+        } catch (e) {
+          // A full disk or an unwritable folder: nothing was queued, and staff must know.
+          return one(fill(t.enqueueFailed, { why: (e as NodeJS.ErrnoException).code === 'ENOSPC' ? '磁盘空间不足' : ((e as NodeJS.ErrnoException).code ?? '无法写入数据目录') }));
+        }
+        const { id, total } = queued;
+        // "已开始发送" only when this process is delivering it now.
+        const missing = deps.onEnqueued ? deps.onEnqueued(id) : [...new Set(ctx.outbox.manifest(id)?.recipients.map((r) => r.channel))];
+        if (missing.length === 0) return one(fill(t.queued, { id, total }));
+        const names = missing.map((c) => texts.staff.channelNames[c as 'telegram'] ?? c).join('、');
+        return one(fill(t.queuedWaiting, { id, total, channels: names }));
       }
       case 'status': {
-        ctx.audit.write({ who, action: 'status' }, now);
+        ctx.audit.note({ who, action: 'status' }, now);
         return one(statusLines(ctx, deps.capped).join('\n'));
       }
       case 'cancel': {

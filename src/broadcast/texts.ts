@@ -18,6 +18,7 @@ const staffTextKeys = [
   'statusNone', 'statusLine', 'statusUncertain', 'statusChannel', 'statusCapped', 'kindStaff', 'kindReminder',
   'stateActive', 'stateDone', 'stateCancelled', 'durationSeconds', 'durationMinutes', 'durationHours', 'durationDays',
   'cliUsage', 'cliConfirmHint', 'cliQueued', 'cliNoText', 'cliUnknownId',
+  'queuedWaiting', 'enqueueFailed', 'statusDamaged', 'diskFull', 'cliOwnerTimeout',
 ] as const;
 export type StaffTextKey = (typeof staffTextKeys)[number];
 

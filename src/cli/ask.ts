@@ -9,7 +9,7 @@ import { loadPolicy } from '../policy/load.js';
 import { loadKnowledge, type KnowledgeBaseInternals } from '../knowledge/index.js';
 import { createAnswerer, type Answered, type Answerer } from '../answer/index.js';
 import { situationJson } from '../answer/render.js';
-import { readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
+import { jsonlLines, lineProblem, salvageId, MAX_QUESTION_CHARS, readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
 
 /** The JSON shape of one answer line (contract fields in contract order, then `situation`, `parts`). */
 function toJson(a: Answered, id?: string | number): Record<string, unknown> {
@@ -27,6 +27,11 @@ function toJson(a: Answered, id?: string | number): Record<string, unknown> {
 
 /** One JSONL input line → one output object; a bad line yields `{id, error}` and never throws. */
 export function answerLine(answerer: Answerer, line: string, defaultNow: string): Record<string, unknown> {
+  const problem = lineProblem(line);
+  if (problem) {
+    const id = salvageId(line);
+    return id === undefined ? { error: problem } : { id, error: problem };
+  }
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -39,13 +44,19 @@ export function answerLine(answerer: Answerer, line: string, defaultNow: string)
   const withId = (x: Record<string, unknown>) => (id !== undefined ? { id, ...x } : x);
   if (o.id !== undefined && id === undefined) return { error: 'id 应为字符串' };
   if (typeof o.question !== 'string' || o.question.trim() === '') return withId({ error: 'question 应为非空字符串' });
+  if (o.question.length > MAX_QUESTION_CHARS) return withId({ error: `question 过长（${o.question.length} 字，上限 ${MAX_QUESTION_CHARS} 字）` });
   let now: string;
   try {
     now = validNow(o.now, defaultNow);
   } catch (e) {
     return withId({ error: (e as Error).message });
   }
-  return toJson(answerer.answer(o.question, now), id);
+  try {
+    return toJson(answerer.answer(o.question, now), id);
+  } catch (e) {
+    // Whatever goes wrong with one line stays that line's error: the batch goes on.
+    return withId({ error: `内部错误：${(e as Error).message}` });
+  }
 }
 
 /** The readable form: the answer, its sources and related topics. */
@@ -73,15 +84,16 @@ export async function run(args: string[]): Promise<number> {
   const question = rest.join(' ').trim();
   if (jsonl && question) throw new UsageError('--jsonl 从标准输入逐行读取问题，不要在命令行再给问题');
   if (!jsonl && !question) throw new UsageError('请给出问题，例如：ask --json "现在能申报吗"');
+  if (question.length > MAX_QUESTION_CHARS) throw new UsageError(`问题过长（${question.length} 字，上限 ${MAX_QUESTION_CHARS} 字）`);
 
   const policy = loadPolicy();
   const kb = loadKnowledge(policy);
   const answerer = createAnswerer({ policy, knowledge: kb });
   if (jsonl) {
-    const lines = (await readStdin()).split(/\r?\n/).filter((l) => l.trim() !== '');
-    const out = lines.map((l) => JSON.stringify(answerLine(answerer, l, now)));
-    if (out.length) process.stdout.write(out.join('\n') + '\n');
-    return 0;
+    const answers = jsonlLines(await readStdin()).map((l) => answerLine(answerer, l, now));
+    if (answers.length) process.stdout.write(answers.map((a) => JSON.stringify(a)).join('\n') + '\n');
+    // Every line is answered; a bad one is its own error line, and the exit code says there was one.
+    return answers.some((a) => 'error' in a) ? 2 : 0;
   }
   const a = answerer.answer(question, now);
   process.stdout.write((json ? JSON.stringify(toJson(a)) : human(kb, a)) + '\n');

@@ -2,15 +2,41 @@
  * `npm run -s cli -- broadcast preview|send|status|cancel` for the server operator. `send` only
  * puts the broadcast into the outbox in ZHICHENG_DATA_DIR; the running service (`npm start`)
  * delivers it within the channel limits. Every action is written to the audit log.
+ *
+ * One process owns the data folder (store/owner.ts). While the bot runs, the command is handed to
+ * it (broadcast/requests.ts) and it prints the bot's answer; otherwise the command takes the
+ * folder itself for its few milliseconds. `status` still works on a full disk (read-only, unaudited).
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { loadConfig } from '../config.js';
-import { broadcastContext, cancelBroadcast, durationWords, enqueueBroadcast, previewBroadcast, recentSummaries, statusLines } from '../broadcast/ops.js';
+import { runBroadcastRequest } from '../broadcast/commands.js';
+import { broadcastContext } from '../broadcast/ops.js';
+import { submitRequest, type BroadcastRequest } from '../broadcast/requests.js';
 import { loadBroadcastSettings } from '../broadcast/settings.js';
 import { broadcastTexts, fill } from '../broadcast/texts.js';
+import { isDiskFull } from '../store/errors.js';
 import { openLowdbStore } from '../store/lowdb.js';
+import { MemoryStore } from '../store/memory.js';
+import type { Subscriber } from '../store/port.js';
+import { describeOwner, FolderBusyError, liveOwner } from '../store/owner.js';
 import { readStdin, takeFlag, takeOption, UsageError } from './io.js';
+
+/** How long to wait for the running bot to answer a handed-over command. */
+const OWNER_TIMEOUT_MS = Number(process.env.ZHICHENG_REQUEST_TIMEOUT_MS) || 15_000;
+
+/** The subscribers as they are on disk, for looking only (no lock, nothing written). */
+function readOnlyStore(dataDir: string): MemoryStore {
+  const store = new MemoryStore();
+  try {
+    const doc = JSON.parse(readFileSync(path.join(dataDir, 'subscribers.json'), 'utf8')) as { subscribers?: Record<string, Subscriber> };
+    for (const s of Object.values(doc.subscribers ?? {})) void store.putSubscriber(s);
+  } catch {
+    /* none yet, or unreadable: the preview then counts nobody */
+  }
+  return store;
+}
 
 /** Run the broadcast command; returns the exit code. */
 export async function run(argv: string[]): Promise<number> {
@@ -23,48 +49,46 @@ export async function run(argv: string[]): Promise<number> {
   const yes = takeFlag(args, '--yes');
   const file = takeOption(args, '--file');
   const config = loadConfig(process.env);
-  const store = await openLowdbStore(config.dataDir);
-  const ctx = broadcastContext(config.dataDir, store, loadBroadcastSettings(process.env), texts);
-  const who = `cli:${os.userInfo().username}`;
-  const now = new Date();
-  const out = (s: string) => process.stdout.write(s + '\n');
-  const bodyText = async () => {
-    const text = (file === '-' ? await readStdin() : file ? readFileSync(file, 'utf8') : args.join(' ')).trim();
-    if (!text) throw new UsageError(t.cliNoText);
-    return text;
+  const req: BroadcastRequest = { sub: sub as BroadcastRequest['sub'], who: `cli:${os.userInfo().username}`, json, yes };
+  if (sub === 'preview' || sub === 'send') {
+    req.text = (file === '-' ? await readStdin() : file ? readFileSync(file, 'utf8') : args.join(' ')).trim();
+    if (!req.text) throw new UsageError(t.cliNoText);
+  } else if (sub === 'cancel') req.id = args[0];
+
+  const print = (res: { code: number; out: string; err: string }) => {
+    if (res.out) process.stdout.write(res.out);
+    if (res.code === 2) throw new UsageError(res.err); // one line, exit 2, as for every usage error
+    if (res.err) process.stderr.write(`${res.err}\n`);
+    return res.code;
   };
 
-  switch (sub) {
-    case 'preview': {
-      const { lines } = await previewBroadcast(ctx, await bodyText(), who, now);
-      out(lines.slice(0, -1).join('\n\n'));
-      return 0;
-    }
-    case 'send': {
-      const text = await bodyText();
-      if (!yes) {
-        const { recipients, lines } = await previewBroadcast(ctx, text, who, now);
-        out(lines.slice(0, -1).join('\n\n'));
-        out(fill(t.confirmAsk.split('。')[0]! + '。', { total: recipients.length, duration: durationWords(ctx, recipients) }));
-        out(t.cliConfirmHint);
-        return 0;
-      }
-      const { id, total } = await enqueueBroadcast(ctx, text, who, now);
-      out(fill(t.cliQueued, { id, total }));
-      return 0;
-    }
-    case 'status': {
-      ctx.audit.write({ who, action: 'status' }, now);
-      out(json ? JSON.stringify(recentSummaries(ctx, 20), null, 2) : statusLines(ctx).join('\n'));
-      return 0;
-    }
-    case 'cancel': {
-      const id = args[0];
-      if (id && !ctx.outbox.has(id)) throw new UsageError(fill(t.cliUnknownId, { id }));
-      const s = cancelBroadcast(ctx, who, now, id);
-      out(s ? fill(t.cancelled, { id: s.id, sent: s.sent, rest: s.pending + s.sending }) : t.nothingToCancel);
-      return 0;
-    }
+  // The bot owns the folder: hand the command over rather than write beside it.
+  const owner = await liveOwner(config.dataDir);
+  if (owner) {
+    if (!owner.serves) throw new FolderBusyError(config.dataDir, owner);
+    const res = await submitRequest(config.dataDir, req, { timeoutMs: OWNER_TIMEOUT_MS });
+    if (res) return print(res);
+    process.stderr.write(fill(t.cliOwnerTimeout, { owner: describeOwner(owner), seconds: Math.round(OWNER_TIMEOUT_MS / 1000) }) + '\n');
+    return 1;
   }
-  return 2;
+
+  let store;
+  try {
+    store = await openLowdbStore(config.dataDir);
+  } catch (e) {
+    // A full disk cannot even take the folder's lock: looking at the status still works (read-only).
+    const full = isDiskFull(e) || /ENOSPC|EDQUOT|EROFS/.test((e as Error).message);
+    if (full && (sub === 'status' || sub === 'preview' || (sub === 'send' && !yes))) {
+      const ctx = broadcastContext(config.dataDir, readOnlyStore(config.dataDir), loadBroadcastSettings(process.env), texts);
+      return print(await runBroadcastRequest(ctx, req));
+    }
+    if (/ENOSPC|EDQUOT/.test((e as Error).message)) return print({ code: 1, out: '', err: fill(t.diskFull, { dir: config.dataDir }) });
+    throw e;
+  }
+  try {
+    const ctx = broadcastContext(config.dataDir, store, loadBroadcastSettings(process.env), texts);
+    return print(await runBroadcastRequest(ctx, req));
+  } finally {
+    await store.close().catch(() => undefined);
+  }
 }

@@ -49,3 +49,51 @@ export function validNow(v: unknown, fallback: string): string {
   if (!isIsoDay(v)) throw new UsageError(`now 应为有效日期 YYYY-MM-DD，收到：${JSON.stringify(v)}`);
   return v;
 }
+
+/** Longest JSONL input line read (characters): far beyond any real profile or question. */
+export const MAX_LINE_CHARS = 100_000;
+/** Deepest nesting of arrays and objects accepted in one input line. */
+export const MAX_DEPTH = 64;
+/** Longest question `ask` answers (characters): the same as the chat core's `MAX_INPUT`. */
+export const MAX_QUESTION_CHARS = 2_000;
+
+/** Why a JSONL line is refused before parsing (too long, nested too deep), or undefined when it may be parsed. */
+export function lineProblem(line: string): string | undefined {
+  if (line.length > MAX_LINE_CHARS) return `这一行过长（${line.length} 个字符，上限 ${MAX_LINE_CHARS}）`;
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_DEPTH) return `这一行嵌套过深（超过 ${MAX_DEPTH} 层）`;
+    } else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return undefined;
+}
+
+/** The non-empty lines of a JSONL input. */
+export function jsonlLines(input: string): string[] {
+  return input.split(/\r?\n/).filter((l) => l.trim() !== '');
+}
+
+/** A copy of a JSONL `id` fit to echo back (a string or number, shortened), else undefined. */
+export function echoId(id: unknown): string | number | undefined {
+  if (typeof id === 'number' && Number.isFinite(id)) return id;
+  if (typeof id === 'string') return id.length > 200 ? id.slice(0, 200) : id;
+  return undefined;
+}
+
+/** The `id` at the start of a line refused before parsing, so its error line can still be matched up. */
+export function salvageId(line: string): string | number | undefined {
+  const m = /^\s*\{\s*"id"\s*:\s*("(?:[^"\\]|\\.){0,200}"|-?\d{1,15})\s*[,}]/.exec(line.slice(0, 1000));
+  if (!m) return undefined;
+  try {
+    return echoId(JSON.parse(m[1]!));
+  } catch {
+    return undefined;
+  }
+}

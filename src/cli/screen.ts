@@ -3,7 +3,7 @@ import { loadPolicy } from '../policy/load.js';
 import { evaluate } from '../eligibility/evaluate.js';
 import { parseProfile, ProfileError } from '../eligibility/profile.js';
 import { formatVerdictText } from '../eligibility/format-text.js';
-import { readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
+import { echoId, jsonlLines, lineProblem, salvageId, readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
 
 /** Run the command; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
@@ -17,27 +17,37 @@ export async function run(args: string[]): Promise<number> {
 
   if (jsonl) {
     const out: string[] = [];
-    for (const line of input.split(/\r?\n/)) {
-      if (!line.trim()) continue;
+    let bad = 0;
+    for (const line of jsonlLines(input)) {
       let id: unknown;
       try {
+        const problem = lineProblem(line);
+        if (problem) {
+          id = salvageId(line);
+          throw new UsageError(problem);
+        }
         const obj = JSON.parse(line) as Record<string, unknown>;
         if (obj === null || typeof obj !== 'object' || Array.isArray(obj)) throw new UsageError('每行应为一个 JSON 对象');
         id = obj.id;
         const lineNow = validNow(obj.now, now);
-        const verdict = evaluate(parseProfile(obj.profile), policy, lineNow);
+        const verdict = evaluate(parseProfile(obj.profile, lineNow), policy, lineNow);
         out.push(JSON.stringify(id === undefined ? verdict : { id, ...verdict }));
       } catch (e) {
-        const message = e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : (e as Error).message;
-        if (!(e instanceof SyntaxError || e instanceof UsageError || e instanceof ProfileError)) throw e;
-        out.push(JSON.stringify(id === undefined ? { error: message } : { id, error: message }));
+        // Every bad line is its own error line; nothing stops the batch.
+        bad++;
+        const known = e instanceof SyntaxError || e instanceof UsageError || e instanceof ProfileError;
+        const message = e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : known ? (e as Error).message : `内部错误：${(e as Error).message}`;
+        const echo = echoId(id);
+        out.push(JSON.stringify(echo === undefined ? { error: message } : { id: echo, error: message }));
       }
     }
     process.stdout.write(out.map((l) => l + '\n').join(''));
-    return 0;
+    return bad ? 2 : 0;
   }
 
   let raw: unknown;
+  const problem = input.length > 1_000_000 ? '输入过长' : lineProblem(input.replace(/\r?\n/g, ' ').slice(0, 1_000_000));
+  if (problem) throw new UsageError(`标准输入无法读取：${problem.replace('这一行', '')}`);
   try {
     raw = JSON.parse(input);
   } catch (e) {
@@ -52,7 +62,7 @@ export async function run(args: string[]): Promise<number> {
   }
   let verdict;
   try {
-    verdict = evaluate(parseProfile(raw), policy, profileNow);
+    verdict = evaluate(parseProfile(raw, profileNow), policy, profileNow);
   } catch (e) {
     if (e instanceof ProfileError) throw new UsageError(e.message);
     throw e;

@@ -1,26 +1,22 @@
 /**
- * The default store: two lowdb JSON files (sessions.json, subscribers.json) in the data folder.
+ * The default store: two JSON files in lowdb's format (sessions.json, subscribers.json) in the data
+ * folder, which the store owns for as long as it is open (owner.ts: a second process is refused).
  * Records live in memory (sessions as one JSON string each); writes are coalesced on a short timer
- * (and on flush/close) and rewrite the whole file atomically (temp file + rename, lowdb's TextFile),
- * built by joining the per-record strings, so a write costs milliseconds, not a re-serialisation
- * of every record. A damaged file stops the start with a Chinese message and is left untouched.
- * A failed write is reported and retried on the next change or flush; nothing is dropped.
+ * (and on flush/close) and rewrite the whole file atomically (a 0600 temp file, synced, renamed;
+ * atomic.ts), built by joining the per-record strings, so a write costs milliseconds, not a
+ * re-serialisation of every record. A damaged file stops the start with a Chinese message and is
+ * left untouched. A failed write is reported and retried on the next change or flush; nothing is dropped.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Low } from 'lowdb';
-import { JSONFile, TextFile } from 'lowdb/node';
 import * as z from 'zod';
+import { writeFileAtomic } from './atomic.js';
+import { StoreError } from './errors.js';
 import { MemoryStore } from './memory.js';
+import { takeFolder, type FolderLease } from './owner.js';
 import type { SessionRecord, Subscriber } from './port.js';
 
-/** The data folder or one of its files cannot be used; the message is for the operator, in Chinese. */
-export class StoreError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'StoreError';
-  }
-}
+export { StoreError } from './errors.js';
 
 const sessionsFile = z.object({ sessions: z.record(z.string(), z.object({ key: z.string(), updatedAt: z.string(), data: z.unknown() })) });
 const subscribersFile = z.object({
@@ -56,6 +52,8 @@ const RETRY_MS = 5_000;
 export interface LowdbStoreOptions {
   /** Coalescing delay for writes, in ms (default 200). */
   writeDelayMs?: number;
+  /** Operator log for the folder lock (lost/regained). */
+  log?: (line: string) => void;
 }
 
 /** A lowdb-backed store in `dir` (created with mode 0700; files 0600). Use `openLowdbStore`. */
@@ -67,30 +65,32 @@ export class LowdbStore extends MemoryStore {
   private closed = false;
 
   private constructor(
-    private readonly sessionsFile: TextFile,
-    private readonly subscribersDb: Low<SubscribersDoc>,
     private readonly files: { sessions: string; subscribers: string },
     private readonly delayMs: number,
+    /** The data folder, held while the store is open. */
+    readonly lease: FolderLease,
   ) {
     super();
   }
 
-  /** Open (or create) the store in `dir`; throws `StoreError` on a damaged file or unusable folder. */
+  /**
+   * Open (or create) the store in `dir`, taking the folder for this process; throws `StoreError`
+   * on a damaged file or unusable folder and `FolderBusyError` when another live process owns it.
+   */
   static async open(dir: string, opts: LowdbStoreOptions = {}): Promise<LowdbStore> {
+    const lease = await takeFolder(dir, { log: opts.log ?? ((l) => process.stderr.write(l + '\n')) });
     try {
-      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      const files = { sessions: path.join(dir, 'sessions.json'), subscribers: path.join(dir, 'subscribers.json') };
+      const s = readChecked(files.sessions, sessionsFile) as SessionsDoc | undefined;
+      const sub = readChecked(files.subscribers, subscribersFile) as SubscribersDoc | undefined;
+      const store = new LowdbStore(files, opts.writeDelayMs ?? 200, lease);
+      for (const r of Object.values(s?.sessions ?? {})) store.sessions.set(r.key, { updatedAt: r.updatedAt, json: JSON.stringify(r) });
+      for (const r of Object.values(sub?.subscribers ?? {})) store.subscribers.set(r.key, r);
+      return store;
     } catch (e) {
-      throw new StoreError(`无法创建数据目录：${dir}（${(e as Error).message}）`);
+      await lease.release();
+      throw e;
     }
-    const files = { sessions: path.join(dir, 'sessions.json'), subscribers: path.join(dir, 'subscribers.json') };
-    const s = readChecked(files.sessions, sessionsFile) as SessionsDoc | undefined;
-    const sub = readChecked(files.subscribers, subscribersFile) as SubscribersDoc | undefined;
-    const subscribersDb = new Low<SubscribersDoc>(new JSONFile(files.subscribers), { subscribers: {} });
-    subscribersDb.data = sub ?? { subscribers: {} };
-    const store = new LowdbStore(new TextFile(files.sessions), subscribersDb, files, opts.writeDelayMs ?? 200);
-    for (const r of Object.values(s?.sessions ?? {})) store.sessions.set(r.key, { updatedAt: r.updatedAt, json: JSON.stringify(r) });
-    for (const r of Object.values(subscribersDb.data.subscribers)) store.subscribers.set(r.key, r);
-    return store;
   }
 
   protected override changed(what: 'sessions' | 'subscribers'): void {
@@ -126,6 +126,7 @@ export class LowdbStore extends MemoryStore {
         // Keep them dirty: the next change or flush writes them again (e.g. after disk space is freed).
         for (const w of what) this.dirty.add(w);
         this.schedule(RETRY_MS);
+        if (e instanceof StoreError) throw e;
         throw new StoreError(`无法写入数据目录：${path.dirname(this.files.sessions)}（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）。已收到的回答仍在内存中，恢复写入后会自动保存；请检查磁盘空间和目录权限。`);
       })
       .finally(() => {
@@ -135,26 +136,32 @@ export class LowdbStore extends MemoryStore {
   }
 
   private async write(what: Array<'sessions' | 'subscribers'>): Promise<void> {
+    // Never write a folder another process owns now: our lock was lost (taken over or removed).
+    if (this.lease.lost()) await this.lease.regain();
     const t0 = Date.now();
     for (const w of what) {
       if (w === 'sessions') {
         // One record a line, in the same JSON shape lowdb wrote before.
         const lines: string[] = [];
         for (const [k, r] of this.sessions) lines.push(`    ${JSON.stringify(k)}: ${r.json}`);
-        await this.sessionsFile.write(lines.length ? `{\n  "sessions": {\n${lines.join(',\n')}\n  }\n}\n` : '{\n  "sessions": {}\n}\n');
-        chmodSync(this.files.sessions, 0o600);
+        await writeFileAtomic(this.files.sessions, lines.length ? `{\n  "sessions": {\n${lines.join(',\n')}\n  }\n}\n` : '{\n  "sessions": {}\n}\n');
       } else {
-        this.subscribersDb.data = { subscribers: Object.fromEntries(this.subscribers) };
-        await this.subscribersDb.write();
-        chmodSync(this.files.subscribers, 0o600);
+        await writeFileAtomic(this.files.subscribers, JSON.stringify({ subscribers: Object.fromEntries(this.subscribers) }, null, 2));
       }
     }
     this.lastWriteMs = Date.now() - t0;
   }
 
+  /** Flush, then give the data folder up (even when the last flush failed, after reporting it). */
   override async close(): Promise<void> {
-    await this.flush();
-    this.closed = true;
+    if (this.closed) return;
+    try {
+      await this.flush();
+    } finally {
+      this.closed = true;
+      if (this.timer) clearTimeout(this.timer);
+      await this.lease.release();
+    }
   }
 }
 

@@ -45,6 +45,12 @@ export class MemoryStore implements Store, StoreMaintenance {
   }
   async deleteSubscriber(key: string) {
     if (this.subscribers.delete(key)) this.changed('subscribers');
+    for (const l of this.deletedListeners) l(key);
+  }
+  /** Listeners told of every deleted subscriber key (see `Store.onSubscriberDeleted`). */
+  private readonly deletedListeners: Array<(key: string) => void> = [];
+  onSubscriberDeleted(listener: (key: string) => void) {
+    this.deletedListeners.push(listener);
   }
   async listSubscribers() {
     return [...this.subscribers.values()].map((s) => structuredClone(s));

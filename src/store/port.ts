@@ -36,6 +36,12 @@ export interface Store {
   /** Flush pending writes to disk (called on shutdown and by tests). */
   flush(): Promise<void>;
   close(): Promise<void>;
+
+  /**
+   * Be told whenever a subscriber is deleted (退订, 删除我的数据), even one not stored: the
+   * broadcast outbox then removes that person from its records. Optional for other stores.
+   */
+  onSubscriberDeleted?(listener: (key: string) => void): void;
 }
 
 /** Optional housekeeping a store may offer (both adapters here do). */

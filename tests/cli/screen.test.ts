@@ -15,7 +15,8 @@ describe('screen --jsonl', () => {
   it('judges the shared examples, one verdict a line with the id copied back', () => {
     const input = examples + 'not json\n{"id":"bad-date","profile":{"graduationDate":"2023-02-30"}}\n';
     const r = runCli(['screen', '--jsonl'], input);
-    expect(r.code).toBe(0);
+    // Every line is judged; the two bad ones are error lines and the exit code says so (issue 18).
+    expect(r.code).toBe(2);
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     const byId = Object.fromEntries(lines.filter((l) => l.id).map((l) => [l.id, l]));
     expect(byId['example-eligible']).toMatchObject({ outcome: 'eligible', level: '助理级', batch: '2024-1', cutoffDate: '2024-06-30' });

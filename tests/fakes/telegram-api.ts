@@ -33,6 +33,11 @@
  * - `inject502(count)`: the next `count` chat calls fail with HTTP 502 `{ok:false,error_code:502}`.
  * - `setBlocked(chatId)`: chat calls to that chat fail with 403 "Forbidden: bot was blocked by the user".
  * - `setMissing(chatId)`: chat calls to that chat fail with 400 "Bad Request: chat not found".
+ * - `injectHang(count)`: the next `count` chat calls are never answered (nor carried out) until `close()`.
+ * - `injectGarbled(count)`: the next `count` chat calls ARE carried out (they are in `sent`), but
+ *   the answer is a garbled body (HTTP 200, not JSON), as from a broken proxy.
+ * - `refuseConnections(on)`: while on, the server does not listen: connecting is refused (ECONNREFUSED),
+ *   as when the API cannot be reached; off listens again on the same port.
  * - `messagesTo(chatId)`: the `sent` sendMessage records for one chat.
  * - `waitFor(predicate, timeoutMs = 5000)`: resolves when the predicate holds (checked after every
  *   request and every 10 ms), rejects with a readable error on timeout.
@@ -112,6 +117,9 @@ export interface FakeTelegram {
   pressButton(o: FakeFrom & { messageId: number; data: string }): number;
   inject429(count: number, retryAfterSec: number): void;
   inject502(count: number): void;
+  injectHang(count: number): void;
+  injectGarbled(count: number): void;
+  refuseConnections(on: boolean): Promise<void>;
   setBlocked(chatId: number | string): void;
   setMissing(chatId: number | string): void;
   messagesTo(chatId: number | string): SentRecord[];
@@ -148,6 +156,10 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
   const missing = new Set<string>();
   let fail429: { count: number; retryAfter: number } = { count: 0, retryAfter: 0 };
   let fail502 = 0;
+  let hang = 0;
+  let garble = 0;
+  let refusing = false;
+  const hung: Array<() => void> = [];
   let closed = false;
   let callbackSeq = 1;
   const watchers = new Set<() => void>();
@@ -217,6 +229,21 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     inject502(count) {
       fail502 = count;
     },
+    injectHang(count) {
+      hang = count;
+    },
+    injectGarbled(count) {
+      garble = count;
+    },
+    async refuseConnections(on) {
+      // Really closed: connecting gets ECONNREFUSED, as when the API host is down or firewalled.
+      if (on === refusing) return;
+      refusing = on;
+      if (on) {
+        server.closeAllConnections();
+        await new Promise<void>((r) => server.close(() => r()));
+      } else await new Promise<void>((r) => server.listen(port, '127.0.0.1', () => r()));
+    },
     setBlocked(chatId) {
       blocked.add(String(chatId));
     },
@@ -244,7 +271,9 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
       });
     },
     async close() {
+      if (refusing) await fake.refuseConnections(false);
       closed = true;
+      hung.splice(0).forEach((h) => h());
       const polls = pendingPolls;
       pendingPolls = [];
       polls.forEach((p) => p());
@@ -260,6 +289,11 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     const chat = p.chat_id === undefined ? undefined : String(p.chat_id);
 
     if (CHAT_METHODS.has(method)) {
+      if (hang > 0) {
+        hang--;
+        await new Promise<void>((r) => hung.push(r));
+        return [503, { ok: false, error_code: 503, description: 'closed' }];
+      }
       if (fail429.count > 0) {
         fail429.count--;
         return err(429, `Too Many Requests: retry after ${fail429.retryAfter}`, { retry_after: fail429.retryAfter });
@@ -383,7 +417,8 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
         if (method !== 'getUpdates') calls.push({ method, params, status, at: Date.now() });
         if (!res.destroyed) {
           res.writeHead(status, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(body));
+          const garbled = CHAT_METHODS.has(method) && status === 200 && garble > 0 && garble-- > 0;
+          res.end(garbled ? '{"ok":true,"result":{"message_id":\u0000<html>502 Bad Gateway' : JSON.stringify(body));
         }
         notify();
       })();
@@ -391,6 +426,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  fake.apiRoot = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  fake.apiRoot = `http://127.0.0.1:${port}`;
   return fake;
 }

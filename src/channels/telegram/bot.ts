@@ -14,6 +14,7 @@ import { deliver, removeKeyboard } from './render.js';
 import type { RateLimiter } from './limiter.js';
 import { nonTextReply, type TelegramTexts } from './texts.js';
 import { TELEGRAM_TEXT_LIMIT } from './split.js';
+import { boundedCalls, retryNetwork } from './network.js';
 
 /** Update types the bot asks Telegram for. */
 export const ALLOWED_UPDATES = ['message', 'edited_message', 'callback_query', 'my_chat_member'] as const;
@@ -30,6 +31,10 @@ export interface TelegramBotOptions {
   botInfo?: UserFromGetMe;
   /** Operational log line; never receives message content. */
   log?: (line: string) => void;
+  /** Long-polling timeout (seconds), so getUpdates gets a fitting deadline (default 30). */
+  pollTimeoutSec?: number;
+  /** Deadline of every other API call (seconds; default CALL_TIMEOUT_SEC). */
+  callTimeoutSec?: number;
 }
 
 /** The bot and the per-chat keyboard memory it shares with the sender. */
@@ -41,10 +46,16 @@ export interface TelegramBot {
 /** Build the bot with all handlers; call `bot.init()` (or pass `botInfo`) before handling updates. */
 export function createTelegramBot(o: TelegramBotOptions): TelegramBot {
   const log = o.log ?? ((line: string) => console.error(`[telegram] ${line}`));
-  const bot = new Bot(o.token, { client: { apiRoot: o.apiRoot }, botInfo: o.botInfo });
-  // Limiter first (inner), auto-retry last (outer): every retry attempt waits for its own slot.
+  const poll = o.pollTimeoutSec ?? 30;
+  // grammY's own default deadline is 500 s; ours are per call (network.ts), this is only the outer bound.
+  const bot = new Bot(o.token, { client: { apiRoot: o.apiRoot, timeoutSeconds: poll + 60 }, botInfo: o.botInfo });
+  // Limiter first (inner), then the per-call deadline, auto-retry (429, 5xx) and network retries
+  // last (outer): every retry attempt waits for its own slot and gets its own deadline.
   if (o.limiter) bot.api.config.use(o.limiter.transformer());
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120 }));
+  bot.api.config.use(boundedCalls({ pollTimeoutSec: poll, callTimeoutSec: o.callTimeoutSec }));
+  // Network failures are not retried for ever here: retryNetwork bounds them (a send whose outcome is unknown: once).
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120, rethrowHttpErrors: true }));
+  bot.api.config.use(retryNetwork({ log }));
   const keyboards = new KeyboardMemory();
   const texts = o.texts;
   const commands = new Set(texts.commands.map((c) => c.command));

@@ -18,6 +18,7 @@ import { RateLimiter, TELEGRAM_LIMITS, type RateLimits } from './limiter.js';
 import { createTelegramSender } from './sender.js';
 import { loadTelegramTexts, type TelegramTexts } from './texts.js';
 import { startWebhook, type WebhookServer } from './webhook.js';
+import { shortReason } from './network.js';
 
 /** What the channel needs from the app (the real `App` has all of it). */
 export interface TelegramHost {
@@ -31,6 +32,10 @@ export interface TelegramOptions {
   limits?: RateLimits | false;
   /** Long-polling timeout in seconds (default 30). */
   pollTimeoutSec?: number;
+  /** Deadline of other API calls in seconds (default 15; tests use less). */
+  callTimeoutSec?: number;
+  /** Longest pause between connection attempts at start (ms; default 60 s). */
+  maxStartDelayMs?: number;
   /** Webhook listening port/host, overriding the config (tests use port 0 on 127.0.0.1). */
   webhookPort?: number;
   webhookHost?: string;
@@ -53,15 +58,24 @@ export async function startTelegram(app: TelegramHost, opts: TelegramOptions = {
   const log = opts.log ?? ((line: string) => console.error(`[telegram] ${line}`));
   const texts = opts.texts ?? loadTelegramTexts();
   const limiter = opts.limits === false ? undefined : new RateLimiter(opts.limits ?? TELEGRAM_LIMITS);
-  const { bot, keyboards } = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, core: app.core, texts, limiter, log });
-  const sender = createTelegramSender({ token: cfg.token, apiRoot: cfg.apiRoot, limiter, keyboards });
+  const poll = opts.pollTimeoutSec ?? 30;
+  const { bot, keyboards } = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, core: app.core, texts, limiter, log, pollTimeoutSec: poll, callTimeoutSec: opts.callTimeoutSec });
+  const sender = createTelegramSender({ token: cfg.token, apiRoot: cfg.apiRoot, limiter, keyboards, callTimeoutSec: opts.callTimeoutSec });
 
-  try {
-    await bot.init();
-  } catch (e) {
-    if (e instanceof GrammyError && e.error_code === 401) throw new Error('Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401），请检查令牌');
-    if (e instanceof HttpError) throw new Error(`连接不上 Telegram Bot API（${cfg.apiRoot ?? 'https://api.telegram.org'}），请检查网络或 TELEGRAM_API_ROOT`);
-    throw e;
+  // Unreachable at start: say so at once, in Chinese, and keep trying (the operator may be fixing the network).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // Not bot.init(): it retries getMe on network errors for ever, silently.
+      bot.botInfo = await bot.api.getMe();
+      if (attempt > 1) log(`已连接 Telegram Bot API（第${attempt}次尝试）`);
+      break;
+    } catch (e) {
+      if (e instanceof GrammyError && e.error_code === 401) throw new Error('Telegram 拒绝了 TELEGRAM_BOT_TOKEN（401），请检查令牌');
+      if (!(e instanceof HttpError) && !(e instanceof GrammyError && e.error_code >= 500)) throw e;
+      const delay = Math.min(opts.maxStartDelayMs ?? 60_000, 1000 * 2 ** Math.min(attempt, 10));
+      log(`连接不上 Telegram Bot API（${cfg.apiRoot ?? 'https://api.telegram.org'}，${e instanceof HttpError ? shortReason(e) : e.error_code}），${Math.round(delay / 1000)}秒后重试；请检查网络或 TELEGRAM_API_ROOT`);
+      await new Promise((r) => setTimeout(r, delay));
+    }
   }
   // The command menu is a convenience: a failure is logged, not fatal.
   await bot.api.setMyCommands(texts.commands).catch((e: Error) => log(`setMyCommands failed: ${e.name}`));
@@ -79,7 +93,7 @@ export async function startTelegram(app: TelegramHost, opts: TelegramOptions = {
 
   await bot.api.deleteWebhook({ drop_pending_updates: false });
   const runner: RunnerHandle = run(bot, {
-    runner: { fetch: { timeout: opts.pollTimeoutSec ?? 30, allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: 'exponential' },
+    runner: { fetch: { timeout: poll, allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: 'exponential' },
   });
   log(`long polling as @${bot.botInfo.username}`);
   return {

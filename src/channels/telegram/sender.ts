@@ -10,6 +10,7 @@ import type { KeyboardMemory } from './keyboard.js';
 import type { RateLimiter } from './limiter.js';
 import { deliver } from './render.js';
 import { toSendResult } from './errors.js';
+import { boundedCalls } from './network.js';
 
 /** Options for the Telegram sender. */
 export interface TelegramSenderOptions {
@@ -18,6 +19,8 @@ export interface TelegramSenderOptions {
   limiter?: RateLimiter;
   /** The bot's keyboard memory, so buttons in a broadcast can be pressed. */
   keyboards: KeyboardMemory;
+  /** Deadline of one call (seconds; default CALL_TIMEOUT_SEC). */
+  callTimeoutSec?: number;
 }
 
 /**
@@ -27,6 +30,7 @@ export interface TelegramSenderOptions {
 export function createTelegramSender(o: TelegramSenderOptions): Sender {
   const api = new Api(o.token, { apiRoot: o.apiRoot });
   if (o.limiter) api.config.use(o.limiter.transformer());
+  api.config.use(boundedCalls({ pollTimeoutSec: 0, callTimeoutSec: o.callTimeoutSec }));
   return {
     channel: 'telegram',
     async send(chatId: string, reply: Reply): Promise<SendResult> {

@@ -103,7 +103,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
   let retryDelay = retry.firstDelayMs;
 
   if (!options.puppet && !app.config.wechat) throw new Error('WeChat is not configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN)');
-  const bot = WechatyBuilder.build(options.puppet ? { puppet: options.puppet } : puppetOptions(app.config.wechat!));
+  const bot = WechatyBuilder.build(options.puppet ? { puppet: options.puppet } : puppetOptions(app.config.wechat!, app.config.dataDir));
   const err = (e: unknown) => describe(e, [token]);
 
   const remember = (key: string, choices: Choice[] | undefined) => {

@@ -45,8 +45,10 @@ describe('删除我的数据 reaches the outbox', () => {
     expect(files(outbox.dir).some(([, c]) => c.includes(gone.chatId))).toBe(true);
 
     const userId = gone.key.split(':')[1]!;
-    const reply = await app.core.handle({ channel: 'telegram', userId, chatId: gone.chatId, text: '删除我的数据' });
-    expect(reply[0]!.text).toContain('删除');
+    const ask = await app.core.handle({ channel: 'telegram', userId, chatId: gone.chatId, text: '删除我的数据' });
+    expect(ask[0]!.text).toContain('确认');
+    const reply = await app.core.handle({ channel: 'telegram', userId, chatId: gone.chatId, text: '确认' });
+    expect(reply[0]!.text).toContain('已删除');
 
     for (const [f, c] of files(outbox.dir)) {
       expect(c.includes(gone.chatId), f).toBe(false);

@@ -7,7 +7,7 @@ import { createCore, type Core } from './bot/core.js';
 import type { InboundMessage, Reply } from './bot/message.js';
 import type { Config } from './config.js';
 import { loadDialogs, type Dialogs } from './dialog/load.js';
-import { loadKnowledge, type KnowledgeBase } from './knowledge/index.js';
+import { loadKnowledge, type Answer, type KnowledgeBase } from './knowledge/index.js';
 import { generalIdf } from './knowledge/segment.js';
 import { todayInShanghai } from './policy/dates.js';
 import { loadPolicy, type Policy } from './policy/load.js';
@@ -31,18 +31,45 @@ export interface App {
   isStaff(message: Pick<InboundMessage, 'channel' | 'userId'>): boolean;
   /** Build what is built lazily (the knowledge index) now; rejects with a DataError on bad data. */
   warm(): Promise<void>;
+  /**
+   * Rebuild the knowledge base from the files (after the console saved a curated entry). Throws
+   * DataError and keeps the current one when the files do not validate.
+   */
+  reloadKnowledge(): void;
+  /** Be told of every knowledge answer the bot gives (the console keeps the misses); returns an unsubscribe function. */
+  onAnswer(listener: AnswerListener): () => void;
   /** Flush and close the store, stop timers. */
   close(): Promise<void>;
 }
 
+/** Told of each question the knowledge base answered (or could not: `answer.found` false). */
+export type AnswerListener = (question: string, answer: Answer) => void;
+
 /**
  * The knowledge base, built on first use: building the index (jieba, TF-IDF) is most of the
- * start-up time, and the terminal chat can greet before it is needed.
+ * start-up time, and the terminal chat can greet before it is needed. `reload` swaps in a fresh
+ * build; listeners see every answer (a wrapper, so the core's routing is untouched).
  */
-function lazyKnowledge(policy: Policy): KnowledgeBase & { build(): KnowledgeBase } {
+function lazyKnowledge(policy: Policy, dir?: string): KnowledgeBase & { build(): KnowledgeBase; reload(): void; listeners: Set<AnswerListener> } {
   let kb: KnowledgeBase | undefined;
-  const build = () => (kb ??= loadKnowledge(policy));
-  return { build, ask: (question, now) => build().ask(question, now) };
+  const listeners = new Set<AnswerListener>();
+  const build = () => (kb ??= dir ? loadKnowledge(policy, dir) : loadKnowledge(policy));
+  return {
+    build,
+    listeners,
+    reload: () => void (kb = dir ? loadKnowledge(policy, dir) : loadKnowledge(policy)),
+    ask: (question, now) => {
+      const a = build().ask(question, now);
+      for (const l of listeners) {
+        try {
+          l(question, a);
+        } catch {
+          // A listener (the console's miss log) must never break an answer.
+        }
+      }
+      return a;
+    },
+  };
 }
 
 /** Options for tests and tools. */
@@ -53,6 +80,8 @@ export interface AppOptions {
   handlers?: AppHandler[];
   /** Wall clock for session expiry (tests). */
   clock?: () => Date;
+  /** Read knowledge entries from this folder instead of the repository's knowledge/ (tests). */
+  knowledgeDir?: string;
 }
 
 const HOUR_MS = 3_600_000;
@@ -61,7 +90,7 @@ const HOUR_MS = 3_600_000;
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const policy = config.rulesDir ? loadPolicy(path.resolve(config.rulesDir)) : loadPolicy();
   const dialogs = loadDialogs();
-  const knowledge = lazyKnowledge(policy);
+  const knowledge = lazyKnowledge(policy, opts.knowledgeDir);
   const store = opts.store ?? (await openLowdbStore(config.dataDir));
   const now = opts.now ?? (config.now ? () => config.now! : () => todayInShanghai());
   const clock = opts.clock ?? (() => new Date());
@@ -90,6 +119,13 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       // The ask-object gate reads jieba's general IDF table on first use (~0.2 s): load it now, after the
       // greeting, not on an applicant's first question.
       generalIdf('职称');
+    },
+    reloadKnowledge() {
+      knowledge.reload();
+    },
+    onAnswer(listener) {
+      knowledge.listeners.add(listener);
+      return () => void knowledge.listeners.delete(listener);
     },
     async close() {
       clearInterval(timer);

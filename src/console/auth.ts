@@ -64,8 +64,11 @@ export function registerAuth(r: ConsoleHono, ctx: ConsoleContext): void {
     c.header('Cache-Control', 'no-store');
   });
 
+  r.get('/favicon.ico', (c) => c.body(null, 204));
+
   r.get('/login', (c) => {
-    const pre = token(24);
+    // Reuse the browser's token: a second tab (or a favicon redirect) must not void the first form.
+    const pre = getCookie(c, LOGIN_COOKIE) || token(24);
     setCookie(c, LOGIN_COOKIE, pre, { ...cookieOptions(c, cfg), maxAge: 3600 });
     return c.html(loginPage(pre));
   });

@@ -1,0 +1,98 @@
+/**
+ * The console in a real browser (Debian chromium driven by playwright-core): what a clerk does, and
+ * what an attacker would try. Skipped with a message only when chromium is missing outside CI.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, browserAvailable, startStack, type Stack } from './stack.js';
+
+const run = browserAvailable();
+
+describe.skipIf(!run)('web console in chromium', () => {
+  let stack: Stack;
+  let browser: Browser;
+  let adminPassword = '';
+
+  beforeAll(async () => {
+    stack = await startStack();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  async function logIn(page: Page, name: string, password: string): Promise<void> {
+    await page.goto(`${stack.url}/login`);
+    await page.getByLabel('用户名').fill(name);
+    await page.getByLabel('密码', { exact: true }).fill(password);
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '登录' }).click()]);
+  }
+
+  it('logs in with the one-time password, must change it, then binds a Telegram account with a code', async () => {
+    const once = stack.prep.accounts.add('张三', true);
+    const page = await browser.newPage();
+    await logIn(page, '张三', once);
+    await page.getByRole('heading', { name: '请先设置您自己的密码' }).first().waitFor({ timeout: 10_000 });
+    // Straight to another page: back to the password form.
+    await page.goto(`${stack.url}/broadcasts`);
+    expect(new URL(page.url()).pathname).toBe('/password');
+    adminPassword = 'xunwu-bureau-2025';
+    await page.getByLabel('现在的密码').fill(once);
+    await page.getByLabel('新密码（至少 10 个字符）').fill(adminPassword);
+    await page.getByLabel('再输一次新密码').fill(adminPassword);
+    await page.getByRole('button', { name: '保存新密码' }).click();
+    await page.getByText('新密码已保存').first().waitFor({ timeout: 10_000 });
+
+    await page.getByRole('link', { name: '绑定聊天账号' }).click();
+    await page.getByRole('button', { name: '获取绑定码' }).click();
+    const code = (await page.getByTestId('bind-code').textContent())!.trim();
+    expect(code).toMatch(/^\d{6}$/);
+    stack.fake.userText({ userId: 5150, text: `绑定 ${code}` });
+    await stack.fake.waitFor(() => stack.fake.messagesTo(5150).some((m) => m.text?.includes('已绑定')));
+    await page.reload();
+    await page.getByText('Telegram 5150').first().waitFor({ timeout: 10_000 });
+    // The bound account now has the staff commands.
+    stack.fake.userText({ userId: 5150, text: '广播状态' });
+    await stack.fake.waitFor(() => stack.fake.messagesTo(5150).length >= 2);
+    expect(stack.fake.messagesTo(5150).at(-1)!.text).not.toContain('没有找到');
+    await page.close();
+  }, 60_000);
+
+  it('attacker: no session, a forged CSRF token, six wrong passwords, a non-admin creating staff', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    // No session: every page leads to the log-in form; a form post is refused.
+    for (const p of ['/', '/staff', '/broadcasts', '/misses', '/notices']) {
+      await page.goto(stack.url + p);
+      expect(new URL(page.url()).pathname).toBe('/login');
+    }
+    const anon = await page.request.post(`${stack.url}/staff/add`, { form: { name: '入侵者', admin: '1' }, maxRedirects: 0 });
+    expect(anon.status()).toBe(403);
+
+    // Six wrong passwords: locked, and the right password no longer opens it.
+    const pw = stack.prep.accounts.add('李四', false);
+    for (let i = 0; i < 6; i++) await logIn(page, '李四', `guess-${i}`);
+    await page.getByText('账号已锁定').first().waitFor({ timeout: 10_000 });
+    await logIn(page, '李四', pw);
+    await page.getByText('账号已锁定').first().waitFor({ timeout: 10_000 });
+    stack.prep.accounts.unlock('李四');
+
+    // A non-admin, logged in, forging a staff-creation form: refused.
+    await logIn(page, '李四', pw);
+    await page.getByLabel('现在的密码').fill(pw);
+    await page.getByLabel('新密码（至少 10 个字符）').fill('lisi-secret-99');
+    await page.getByLabel('再输一次新密码').fill('lisi-secret-99');
+    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存新密码' }).click()]);
+    expect(await page.getByRole('link', { name: '工作人员' }).count()).toBe(0);
+    await page.goto(`${stack.url}/bind`);
+    const csrf = await page.locator('input[name=_csrf]').first().inputValue();
+    const denied = await page.request.post(`${stack.url}/staff/add`, { form: { _csrf: csrf, name: '入侵者', admin: '1' }, maxRedirects: 0 });
+    expect(denied.status()).toBe(403);
+    // A forged token, with a valid session: refused.
+    const forged = await page.request.post(`${stack.url}/bind/code`, { form: { _csrf: 'forged' }, maxRedirects: 0 });
+    expect(forged.status()).toBe(403);
+    expect(stack.prep.accounts.get('入侵者')).toBeUndefined();
+    await ctx.close();
+  }, 60_000);
+});

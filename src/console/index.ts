@@ -55,6 +55,8 @@ export interface WebConsoleOptions {
   port?: number;
   host?: string;
   modules?: PageModule[];
+  /** How often scheduled sends are checked (ms). */
+  intervalMs?: number;
 }
 
 /** Build the console context for a running app. */
@@ -73,11 +75,24 @@ export function consoleContext(app: App, prep: PreparedConsole, o: WebConsoleOpt
 }
 
 /** Start listening; resolves with the port (and a stop function). */
-export async function startWebConsole(app: App, prep: PreparedConsole, o: WebConsoleOptions = {}): Promise<{ port: number; stop(): Promise<void>; ctx: ConsoleContext }> {
+export async function startWebConsole(app: App, prep: PreparedConsole, o: WebConsoleOptions = {}): Promise<{ port: number; stop(): Promise<void>; ctx: ConsoleContext; tick(): Promise<void> }> {
   const ctx = consoleContext(app, prep, o);
-  const modules = o.modules ?? consoleModules(ctx);
-  const web = createConsoleApp(ctx, modules);
+  const mods = consoleModules(ctx, o.intervalMs);
+  const web = createConsoleApp(ctx, o.modules ?? mods.modules);
   const cfg = app.config.console;
-  const served = await serveConsole(web, o.port ?? cfg?.port ?? 0, o.host ?? cfg?.host ?? '127.0.0.1');
-  return { ...served, ctx };
+  try {
+    const served = await serveConsole(web, o.port ?? cfg?.port ?? 0, o.host ?? cfg?.host ?? '127.0.0.1');
+    return {
+      ctx,
+      port: served.port,
+      tick: mods.tick,
+      async stop() {
+        mods.stop();
+        await served.stop();
+      },
+    };
+  } catch (e) {
+    mods.stop();
+    throw e;
+  }
 }

@@ -22,17 +22,21 @@ export interface Rig {
   ctx: ConsoleContext;
   prep: PreparedConsole;
   dir: string;
+  /** Run the console's background work now (scheduled sends). */
+  tick(): Promise<void>;
+  stop(): void;
 }
 
 /** Build a rig; `env` adds environment settings. */
-export async function rig(o: { env?: Record<string, string>; paths?: Partial<ConsolePaths>; now?: string; knowledgeDir?: string } = {}): Promise<Rig> {
+export async function rig(o: { env?: Record<string, string>; paths?: Partial<ConsolePaths>; now?: string; knowledgeDir?: string; clock?: () => Date } = {}): Promise<Rig> {
   const dir = tempDir();
   const config = loadConfig({ ZHICHENG_DATA_DIR: dir, ZHICHENG_CONSOLE_PORT: '0', ...o.env });
   const prep = prepareConsole(config);
   const app = await createApp(config, { store: new MemoryStore(), now: () => o.now ?? '2024-04-20', handlers: [prep.bindHandler], knowledgeDir: o.knowledgeDir });
-  const ctx = consoleContext(app, prep, { paths: o.paths });
-  const web = createConsoleApp(ctx, consoleModules(ctx));
-  return { app, web, ctx, prep, dir };
+  const ctx = consoleContext(app, prep, { paths: o.paths, clock: o.clock });
+  const mods = consoleModules(ctx, 3_600_000);
+  const web = createConsoleApp(ctx, mods.modules);
+  return { app, web, ctx, prep, dir, tick: mods.tick, stop: mods.stop };
 }
 
 /** A browser-like client: keeps cookies, follows nothing, reads CSRF tokens from the last page. */

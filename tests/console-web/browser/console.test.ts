@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, browserAvailable, startStack, type Stack } from './stack.js';
+import { localStamp } from '../../../src/broadcast/schedule.js';
 
 const run = browserAvailable();
 
@@ -58,6 +59,50 @@ describe.skipIf(!run)('web console in chromium', () => {
     expect(stack.fake.messagesTo(5150).at(-1)!.text).not.toContain('没有找到');
     await page.close();
   }, 60_000);
+
+  it('schedules a broadcast to the teachers and watches it delivered through the fake Bot API', async () => {
+    // Two teachers and an engineer finish a self-test on Telegram and take the offer "订阅提醒" (their consent).
+    const selfTested = async (userId: number, series: string) => {
+      await stack.app.store.putSession({ key: `telegram:${userId}`, updatedAt: new Date().toISOString(), data: { dialog: { v: 1, phase: 'done', answers: { series }, shown: {}, failures: 0 } } });
+      stack.fake.userText({ userId, text: '订阅提醒' });
+      await stack.fake.waitFor(() => stack.fake.messagesTo(userId).some((m) => m.text?.includes('已为您订阅')));
+    };
+    await selfTested(801, '中小学教师');
+    await selfTested(802, '中等职业学校教师');
+    await selfTested(803, '工程');
+    // One teacher subscribed without a self-test: no consent, not in the teachers' audience.
+    stack.fake.userText({ userId: 804, text: '订阅 教育' });
+    await stack.fake.waitFor(() => stack.fake.messagesTo(804).some((m) => m.text?.includes('已为您订阅')));
+
+    const page = await browser.newPage();
+    await logIn(page, '张三', adminPassword);
+    await page.getByRole('link', { name: '广播' }).click();
+    const text = '各位老师：教育系统考核认定将于10月10日开始，\n请提前准备材料。';
+    await page.getByLabel('通知内容（可以分多行）').fill(text);
+    await page.getByLabel('按自测结果').check();
+    await page.getByLabel('自测的职称系列（可多选）').selectOption(['中小学教师', '中等职业学校教师']);
+    const at = new Date(stack.now().getTime() + 2 * 60_000);
+    await page.getByLabel('发送时间（北京时间；不填为立即发送）').fill(localStamp(at).replace(' ', 'T'));
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByTestId('recipient-count').waitFor();
+    expect(await page.getByTestId('recipient-count').textContent()).toBe('2');
+    expect(await page.getByTestId('preview-telegram').textContent()).toContain('请提前准备材料');
+    await page.getByRole('button', { name: '确认定时发送' }).click();
+    await page.getByText('已安排定时发送').waitFor();
+    await stack.tick();
+    expect(stack.fake.messagesTo(801).filter((m) => m.text?.includes('各位老师'))).toHaveLength(0);
+    // Three minutes later the schedule is due.
+    stack.advance(3 * 60_000);
+    await stack.tick();
+    await stack.fake.waitFor(() => [801, 802].every((u) => stack.fake.messagesTo(u).some((m) => m.text?.includes('各位老师'))), 10_000, 'teachers receive the broadcast');
+    await page.goto(`${stack.url}/broadcasts`);
+    await page.getByRole('link', { name: localStamp(stack.now()).slice(0, 10), exact: false }).first().click();
+    await page.getByText('已完成').first().waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId('sent').textContent()).toBe('2');
+    expect(stack.fake.messagesTo(803).some((m) => m.text?.includes('各位老师'))).toBe(false);
+    expect(stack.fake.messagesTo(804).some((m) => m.text?.includes('各位老师'))).toBe(false);
+    await page.close();
+  }, 90_000);
 
   it('attacker: no session, a forged CSRF token, six wrong passwords, a non-admin creating staff', async () => {
     const ctx = await browser.newContext();

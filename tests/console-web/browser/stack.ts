@@ -39,11 +39,17 @@ export interface Stack {
   dir: string;
   /** Move "today" (YYYY-MM-DD) for answers. */
   setToday(day: string): void;
+  /** Move the console's and the broadcast service's clock forward by `ms`. */
+  advance(ms: number): void;
+  /** The stack's current instant. */
+  now(): Date;
+  /** Run the console's background work (scheduled sends) now. */
+  tick(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Start the stack; `clock` is the instant for broadcasts and the console (defaults to the real clock). */
-export async function startStack(o: { today?: string; clock?: () => Date } = {}): Promise<Stack> {
+export async function startStack(o: { today?: string } = {}): Promise<Stack> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'zc-stack-'));
   const knowledgeDir = path.join(dir, 'knowledge');
   const rulesDir = path.join(dir, 'rules');
@@ -55,7 +61,8 @@ export async function startStack(o: { today?: string; clock?: () => Date } = {})
     TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot,
   });
   let today = o.today ?? '2024-06-15';
-  const clock = o.clock ?? (() => new Date());
+  let offset = 0;
+  const clock = () => new Date(Date.now() + offset);
   const prep = prepareConsole(config, clock);
   const broadcast = createBroadcastService({ config, settings: loadBroadcastSettings({ ZHICHENG_TELEGRAM_PER_SECOND: '50' }), clock, intervalMs: 200, log: () => undefined });
   const app = await createApp(config, { store: new MemoryStore(), now: () => today, handlers: [prep.bindHandler, broadcast.staffHandler], knowledgeDir });
@@ -68,6 +75,9 @@ export async function startStack(o: { today?: string; clock?: () => Date } = {})
   return {
     fake, app, prep, ctx: web.ctx, dir, url: `http://127.0.0.1:${web.port}`,
     setToday: (d) => void (today = d),
+    advance: (ms) => void (offset += ms),
+    now: clock,
+    tick: web.tick,
     async stop() {
       await web.stop();
       await broadcast.stop();

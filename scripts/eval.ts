@@ -10,7 +10,7 @@
  * `--dev` evaluates dev.jsonl only; `--verbose` lists every miss of our system by category
  * (ranked wrong / gate rejected the right entry / answered off-topic).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadPolicy, PROJECT_ROOT } from '../src/policy/load.js';
 import { loadKnowledge } from '../src/knowledge/index.js';
@@ -100,6 +100,8 @@ const outsideSets: [string, string][] = [
   ['external2.jsonl', '另一位工程师独立编写的第二组'],
   ['external.jsonl', '另一位工程师独立编写的第一组'],
   ['holdout3.jsonl', '第三轮的封存留出集，已用于调参'],
+  // Real users' questions a curator answered in the web console (docs/console.md), once there are any.
+  ...(existsSync(path.join(PROJECT_ROOT, 'tests/fixtures/eval/curated.jsonl')) ? [['curated.jsonl', '网页控制台里整理的用户真实问题'] as [string, string]] : []),
 ];
 const sets: [string, Labelled[]][] = [
   ...(devOnly ? [] : outsideSets.map(([file, label]): [string, Labelled[]] => [`${file}（${label}）`, readSet(file)])),

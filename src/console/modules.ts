@@ -1,5 +1,7 @@
 /** The console's page groups beyond log-in, staff and binding (each in its own file), and their background work. */
 import { broadcastPageDeps, registerBroadcasts } from './broadcasts.js';
+import { MissLog } from './misses.js';
+import { registerMisses } from './misses-page.js';
 import type { ConsoleContext } from './context.js';
 import type { PageModule } from './server.js';
 
@@ -14,6 +16,11 @@ export interface ConsoleModules {
 /** Every page module for `ctx`; starts the scheduled-send timer (every `intervalMs`). */
 export function consoleModules(ctx: ConsoleContext, intervalMs = 30_000): ConsoleModules {
   const b = broadcastPageDeps(ctx);
+  // Every answer the bot could not give is kept (text only) for the curators.
+  const misses = new MissLog(ctx.app.config.dataDir, ctx.app.config.missesDays ?? 90, ctx.clock);
+  const unlisten = ctx.app.onAnswer((question, answer) => {
+    if (!answer.found) misses.record(question);
+  });
   const tick = async () => {
     const created = await b.schedule.enqueueDue(b.bctx, ctx.clock());
     if (created.length) ctx.deliverNow();
@@ -22,8 +29,11 @@ export function consoleModules(ctx: ConsoleContext, intervalMs = 30_000): Consol
   const timer = setInterval(() => void tick().catch((e: Error) => process.stderr.write(`[console] 定时发送出错：${e.message}\n`)), intervalMs);
   timer.unref();
   return {
-    modules: [(r, c) => registerBroadcasts(r, c, b)],
+    modules: [(r, c) => registerBroadcasts(r, c, b), (r, c) => registerMisses(r, c, misses)],
     tick,
-    stop: () => clearInterval(timer),
+    stop: () => {
+      clearInterval(timer);
+      unlisten();
+    },
   };
 }

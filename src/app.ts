@@ -10,7 +10,8 @@ import { loadDialogs, type Dialogs } from './dialog/load.js';
 import { loadKnowledge, type Answer, type KnowledgeBase } from './knowledge/index.js';
 import { generalIdf } from './knowledge/segment.js';
 import { todayInShanghai } from './policy/dates.js';
-import { loadPolicy, type Policy } from './policy/load.js';
+import { loadPolicy, PROJECT_ROOT, readPolicy, type Policy } from './policy/load.js';
+import { readOrThrow } from './policy/problems.js';
 import { openLowdbStore } from './store/lowdb.js';
 import type { Store, StoreMaintenance } from './store/port.js';
 
@@ -32,10 +33,11 @@ export interface App {
   /** Build what is built lazily (the knowledge index) now; rejects with a DataError on bad data. */
   warm(): Promise<void>;
   /**
-   * Rebuild the knowledge base from the files (after the console saved a curated entry). Throws
-   * DataError and keeps the current one when the files do not validate.
+   * Re-read rules/ and knowledge/ and rebuild the knowledge base and the core (after the console
+   * saved a curated entry or a new notice). Throws DataError and keeps everything as it was when
+   * the files do not validate. Channels keep working: `core` is a stable front for the new one.
    */
-  reloadKnowledge(): void;
+  reload(): void;
   /** Be told of every knowledge answer the bot gives (the console keeps the misses); returns an unsubscribe function. */
   onAnswer(listener: AnswerListener): () => void;
   /** Flush and close the store, stop timers. */
@@ -50,14 +52,20 @@ export type AnswerListener = (question: string, answer: Answer) => void;
  * start-up time, and the terminal chat can greet before it is needed. `reload` swaps in a fresh
  * build; listeners see every answer (a wrapper, so the core's routing is untouched).
  */
-function lazyKnowledge(policy: Policy, dir?: string): KnowledgeBase & { build(): KnowledgeBase; reload(): void; listeners: Set<AnswerListener> } {
+function lazyKnowledge(initial: Policy, dir?: string): KnowledgeBase & { build(): KnowledgeBase; reload(policy: Policy): void; listeners: Set<AnswerListener> } {
   let kb: KnowledgeBase | undefined;
+  let policy = initial;
   const listeners = new Set<AnswerListener>();
-  const build = () => (kb ??= dir ? loadKnowledge(policy, dir) : loadKnowledge(policy));
+  const load = (p: Policy) => (dir ? loadKnowledge(p, dir) : loadKnowledge(p));
+  const build = () => (kb ??= load(policy));
   return {
     build,
     listeners,
-    reload: () => void (kb = dir ? loadKnowledge(policy, dir) : loadKnowledge(policy)),
+    // Built before it replaces the current one: a DataError leaves the bot as it was.
+    reload: (p) => {
+      kb = load(p);
+      policy = p;
+    },
     ask: (question, now) => {
       const a = build().ask(question, now);
       for (const l of listeners) {
@@ -120,8 +128,11 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       // greeting, not on an applicant's first question.
       generalIdf('职称');
     },
-    reloadKnowledge() {
-      knowledge.reload();
+    reload() {
+      const fresh = readOrThrow((problems) => readPolicy(config.rulesDir ? path.resolve(config.rulesDir) : path.join(PROJECT_ROOT, 'rules'), problems));
+      knowledge.reload(fresh);
+      app.policy = fresh;
+      inner = buildCore(fresh);
     },
     onAnswer(listener) {
       knowledge.listeners.add(listener);
@@ -132,15 +143,19 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       await store.close();
     },
   };
-  app.core = createCore({
-    policy,
-    dialogs,
-    knowledge,
-    store,
-    now,
-    clock,
-    sessionTtlDays: config.sessionTtlDays,
-    handlers: handlers.map((h) => (m: InboundMessage) => h(m, app)),
-  });
+  const buildCore = (p: Policy) =>
+    createCore({
+      policy: p,
+      dialogs,
+      knowledge,
+      store,
+      now,
+      clock,
+      sessionTtlDays: config.sessionTtlDays,
+      handlers: handlers.map((h) => (m: InboundMessage) => h(m, app)),
+    });
+  let inner = buildCore(policy);
+  // Channels hold on to `app.core`; after a reload it forwards to the rebuilt core.
+  app.core = { handle: (m) => inner.handle(m), busy: () => inner.busy() };
   return app;
 }

@@ -39,8 +39,8 @@ export interface ConsoleContext {
   clock: () => Date;
   /** Ask the broadcast service to deliver now (after an enqueue). */
   deliverNow: () => void;
-  /** Rebuild the app's knowledge (after a curated entry is saved). */
-  reloadKnowledge: () => void;
+  /** Re-read rules/ and knowledge/ into the running bot (after a curated entry or a notice is saved); throws DataError and changes nothing on bad data. */
+  reloadData: () => void;
 }
 
 /** The audit `who` of a console user. */

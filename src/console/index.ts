@@ -70,7 +70,7 @@ export function consoleContext(app: App, prep: PreparedConsole, o: WebConsoleOpt
     paths: { ...defaultPaths(app.config), ...o.paths },
     clock,
     deliverNow: o.deliverNow ?? (() => undefined),
-    reloadKnowledge: () => app.reloadKnowledge(),
+    reloadData: () => app.reload(),
   };
 }
 

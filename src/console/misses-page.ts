@@ -121,7 +121,7 @@ ${err('form')}
     const entries = doc?.success ? doc.data.entries : [];
     writeText(file, HEADER + stringify({ entries: [...entries, parsed.data] }, { lineWidth: 0 }));
     try {
-      ctx.reloadKnowledge();
+      ctx.reloadData();
     } catch (e) {
       if (before === undefined) removeFile(file);
       else writeText(file, before);

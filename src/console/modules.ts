@@ -2,6 +2,7 @@
 import { broadcastPageDeps, registerBroadcasts } from './broadcasts.js';
 import { MissLog } from './misses.js';
 import { registerMisses } from './misses-page.js';
+import { registerNotices } from './notices-page.js';
 import type { ConsoleContext } from './context.js';
 import type { PageModule } from './server.js';
 
@@ -29,7 +30,7 @@ export function consoleModules(ctx: ConsoleContext, intervalMs = 30_000): Consol
   const timer = setInterval(() => void tick().catch((e: Error) => process.stderr.write(`[console] 定时发送出错：${e.message}\n`)), intervalMs);
   timer.unref();
   return {
-    modules: [(r, c) => registerBroadcasts(r, c, b), (r, c) => registerMisses(r, c, misses)],
+    modules: [(r, c) => registerBroadcasts(r, c, b), (r, c) => registerMisses(r, c, misses), registerNotices],
     tick,
     stop: () => {
       clearInterval(timer);

@@ -104,6 +104,87 @@ describe.skipIf(!run)('web console in chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('turns a missed question into an entry that the bot then answers', async () => {
+    const q = '职称认定需要面试答辩吗';
+    stack.fake.userText({ userId: 901, text: q });
+    await stack.fake.waitFor(() => stack.fake.messagesTo(901).some((m) => m.text?.includes('没有找到答案')));
+    const page = await browser.newPage();
+    await logIn(page, '张三', adminPassword);
+    await page.getByRole('link', { name: '没答上的问题' }).click();
+    await page.getByTestId('miss-group').filter({ hasText: q }).getByRole('button', { name: '写答案' }).click();
+    await page.getByLabel('条目编号').fill('interview-defense');
+    await page.getByLabel('标题').fill('要不要面试答辩');
+    await page.getByLabel('要匹配的问法（每行一种，至少 3 种）').fill(`${q}\n认定职称要不要面试答辩\n考核认定有没有答辩环节`);
+    await page.getByLabel('答案').fill('考核认定以审查申报材料为主；有没有面试或答辩，请以县职称办的安排为准。');
+    await page.getByLabel('出处：条款').fill('文首');
+    await page.getByRole('button', { name: '保存并上线' }).click();
+    await page.getByText('已保存为知识条目').waitFor();
+    stack.fake.userText({ userId: 902, text: q });
+    await stack.fake.waitFor(() => stack.fake.messagesTo(902).some((m) => m.text?.includes('以审查申报材料为主')), 15_000, 'the bot answers with the new entry');
+    expect(stack.app.knowledge.ask(q, '2024-06-15').entry).toBe('interview-defense');
+    await page.close();
+  }, 90_000);
+
+  it('adds a 2025 notice: the preview and then the bot answer 现在能报吗 differently', async () => {
+    stack.setToday('2025-04-20');
+    const before = stack.app.knowledge.ask('现在能报吗', '2025-04-20').answer;
+    const page = await browser.newPage();
+    await logIn(page, '张三', adminPassword);
+    await page.getByRole('link', { name: '新通知' }).click();
+    const fill = async (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
+    await fill('文件名（例如 xunwu-2025-30）', 'xunwu-2025-test');
+    await fill('文号（例如 寻人社发〔2025〕30号）', '寻人社发〔2025〕99号');
+    await fill('标题', '关于做好2025年专业技术资格考核认定工作的通知（测试用）');
+    await fill('发文日期', '2025-04-01');
+    const batch = page.locator('fieldset', { hasText: '第 1 批' });
+    await batch.getByLabel('批次编号（例如 2025-1）').fill('2025-1');
+    await batch.getByLabel('批次名称（例如 2025年第一批）').fill('2025年第一批');
+    await batch.getByLabel('申报开始').fill('2025-04-10');
+    await batch.getByLabel('申报截止').fill('2025-05-30');
+    await batch.getByLabel('年限计算截止日期').fill('2025-06-30');
+    const second = page.locator('fieldset', { hasText: '第 2 批' });
+    await second.getByLabel('批次编号（例如 2025-1）').fill('2025-2');
+    await second.getByLabel('批次名称（例如 2025年第一批）').fill('2025年第二批');
+    await second.getByLabel('申报开始').fill('2025-10-10');
+    await second.getByLabel('申报截止').fill('2025-11-20');
+    await second.getByLabel('年限计算截止日期').fill('2025-12-31');
+    await page.locator('.card', { hasText: '用人单位完成期限' }).getByLabel('日期').fill('2025-12-20');
+    await page.getByLabel('假设今天是').fill('2025-04-20');
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByTestId('answer-new').waitFor();
+    expect(await page.getByTestId('answer-new').textContent()).toContain('2025年5月30日');
+    expect(await page.getByTestId('answer-now').textContent()).toBe(before);
+    await page.getByRole('button', { name: '保存并上线' }).click();
+    await page.getByText('新通知已保存并上线').waitFor();
+    stack.fake.userText({ userId: 903, text: '现在能报吗' });
+    await stack.fake.waitFor(() => stack.fake.messagesTo(903).some((m) => m.text?.includes('2025年5月30日')), 15_000, 'the bot answers with the 2025 window');
+    stack.setToday('2024-06-15');
+    await page.close();
+  }, 90_000);
+
+  it('a <script> in a missed question or a broadcast is shown as text and never runs', async () => {
+    const evil = '<script>window.__pwned = 1; alert(1)</script>今天中午吃什么<img src=x onerror="window.__pwned=2">';
+    stack.fake.userText({ userId: 904, text: evil });
+    await stack.fake.waitFor(() => stack.fake.messagesTo(904).length > 0);
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
+    await logIn(page, '张三', adminPassword);
+    await page.goto(`${stack.url}/misses`);
+    await page.getByText('<script>window.__pwned = 1; alert(1)</script>', { exact: false }).first().waitFor();
+    await page.getByRole('link', { name: '广播' }).click();
+    await page.getByLabel('通知内容（可以分多行）').fill(evil);
+    await page.getByRole('button', { name: '预览' }).click();
+    await page.getByTestId('preview-telegram').waitFor();
+    expect(await page.getByTestId('preview-telegram').textContent()).toContain('<script>window.__pwned');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toBe(0);
+    await page.close();
+  }, 60_000);
+
   it('attacker: no session, a forged CSRF token, six wrong passwords, a non-admin creating staff', async () => {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

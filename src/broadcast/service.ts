@@ -22,6 +22,7 @@ import { Outbox } from './outbox.js';
 import { enqueueDueReminders } from './reminders.js';
 import { loadBroadcastSettings, type BroadcastSettings } from './settings.js';
 import { createStaffHandler, type StaffHandler } from './staff.js';
+import { ReminderSwitches } from './switches.js';
 import { broadcastTexts } from './texts.js';
 
 /** What the service needs from the app (the real `App` has it). */
@@ -60,6 +61,7 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
   const log = o.log ?? ((line: string) => console.error(`[broadcast] ${line}`));
   const outbox = new Outbox(path.join(o.config.dataDir, 'outbox'));
   const audit = new AuditLog(o.config.dataDir);
+  const switches = new ReminderSwitches(o.config.dataDir);
   let host: BroadcastHost | undefined;
   let dispatcher: Dispatcher | undefined;
   let release: (() => void) | undefined;
@@ -69,7 +71,7 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
 
   const round = async () => {
     if (!host) return;
-    const created = await enqueueDueReminders({ policy: host.policy, timing: o.config.reminders, outbox, audit, store: host.store, now: clock(), texts: texts.reminders });
+    const created = await enqueueDueReminders({ policy: host.policy, timing: o.config.reminders, outbox, audit, store: host.store, now: clock(), texts: texts.reminders, off: switches.off() });
     for (const id of created) log(`reminder enqueued: ${id}`);
     if (!dispatcher) return;
     for (const r of await dispatcher.deliverAll()) {

@@ -78,7 +78,7 @@ export function consoleContext(app: App, prep: PreparedConsole, o: WebConsoleOpt
 export async function startWebConsole(app: App, prep: PreparedConsole, o: WebConsoleOptions = {}): Promise<{ port: number; stop(): Promise<void>; ctx: ConsoleContext; tick(): Promise<void> }> {
   const ctx = consoleContext(app, prep, o);
   const mods = consoleModules(ctx, o.intervalMs);
-  const web = createConsoleApp(ctx, o.modules ?? mods.modules);
+  const web = createConsoleApp(ctx, o.modules ?? mods.modules, mods.overview);
   const cfg = app.config.console;
   try {
     const served = await serveConsole(web, o.port ?? cfg?.port ?? 0, o.host ?? cfg?.host ?? '127.0.0.1');

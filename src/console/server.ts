@@ -9,17 +9,17 @@ import { registerBind } from './bind.js';
 import type { ConsoleContext, ConsoleEnv, ConsoleHono } from './context.js';
 import { h } from './html.js';
 import { page } from './layout.js';
-import { registerOverview } from './overview.js';
+import { registerOverview, type OverviewExtra } from './overview.js';
 import { registerStaff } from './staff-page.js';
 
 /** Extra page groups (broadcasts, misses, notices …) register themselves through this. */
 export type PageModule = (r: ConsoleHono, ctx: ConsoleContext) => void;
 
 /** Build the console's routes. */
-export function createConsoleApp(ctx: ConsoleContext, modules: PageModule[] = []): ConsoleHono {
+export function createConsoleApp(ctx: ConsoleContext, modules: PageModule[] = [], overview: OverviewExtra = {}): ConsoleHono {
   const r = new Hono<ConsoleEnv>();
   registerAuth(r, ctx);
-  registerOverview(r, ctx);
+  registerOverview(r, ctx, overview);
   registerStaff(r, ctx);
   registerBind(r, ctx);
   for (const m of modules) m(r, ctx);

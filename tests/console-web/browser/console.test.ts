@@ -180,7 +180,7 @@ describe.skipIf(!run)('web console in chromium', () => {
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByTestId('preview-telegram').waitFor();
     expect(await page.getByTestId('preview-telegram').textContent()).toContain('<script>window.__pwned');
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toBe(0);
     await page.close();
   }, 60_000);

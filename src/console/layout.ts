@@ -24,7 +24,7 @@ button,.button{font:inherit;padding:.55rem 1.1rem;border:0;border-radius:6px;bac
 button.secondary{background:#e4e9ef;color:#1d2733}button.danger{background:#b3261e}
 .error{color:#b3261e;font-size:.95rem}.ok{background:#e6f4ea;border-color:#8bc59b}.warn{background:#fff4e0;border-color:#f0c36d}
 .hint{color:#5b6776;font-size:.9rem}
-table{width:100%;border-collapse:collapse;background:#fff}th,td{text-align:left;padding:.45rem;border-bottom:1px solid #e1e6ec;vertical-align:top}
+table{width:100%;border-collapse:collapse;background:#fff}th,.nowrap{white-space:nowrap}th,td{text-align:left;padding:.45rem;border-bottom:1px solid #e1e6ec;vertical-align:top}
 pre{white-space:pre-wrap;word-break:break-word;background:#f7f9fb;border:1px solid #e1e6ec;border-radius:6px;padding:.6rem;margin:.3rem 0;font:inherit}
 .num{font-size:1.6rem;font-weight:bold;color:#12508a}.grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:.6rem}
 .code{font-size:2.2rem;letter-spacing:.3rem;font-weight:bold}

@@ -35,7 +35,7 @@ export function registerReminders(r: ConsoleHono, ctx: ConsoleContext): void {
       const state = sent.has(rm.id) ? h`<a href="/broadcasts/${reminderBroadcastId(rm.id)}">已发送</a>` : rm.validThrough < today ? '已过期' : off.has(rm.id) ? '已关闭' : '等待';
       const batch = policy.batches.find((b) => b.id === rm.batchId)?.name ?? rm.batchId;
       const toggle = sent.has(rm.id) || rm.validThrough < today ? '' : h`<form method="post" action="/reminders/switch">${csrfField(csrf)}<input type="hidden" name="id" value="${rm.id}"><input type="hidden" name="on" value="${off.has(rm.id) ? '1' : '0'}"><button class="${off.has(rm.id) ? '' : 'secondary'}" type="submit">${off.has(rm.id) ? '打开' : '关闭'}</button></form>`;
-      return h`<tr data-testid="reminder-${rm.id}"><td>${rm.day} ${String(timing.hour).padStart(2, '0')}:00</td><td>${batch} · ${KIND[rm.kind] ?? rm.kind}</td><td>${count} 人</td><td><pre>${text}</pre></td><td>${state}</td><td>${toggle}</td></tr>`;
+      return h`<tr data-testid="reminder-${rm.id}"><td class="nowrap">${rm.day}<br>${String(timing.hour).padStart(2, '0')}:00</td><td class="nowrap">${batch}<br>${KIND[rm.kind] ?? rm.kind}</td><td class="nowrap">${count} 人</td><td><pre>${text}</pre></td><td class="nowrap">${state}</td><td class="nowrap">${toggle}</td></tr>`;
     });
     return c.html(
       page({

@@ -76,11 +76,11 @@ export async function main(): Promise<number> {
   }
   // Reminders and broadcasts need a channel that can message people unprompted (not the terminal).
   if (senders.length) broadcast.start(app, senders);
-  let console: { port: number; stop(): Promise<void> } | undefined;
+  let webConsole: { port: number; stop(): Promise<void> } | undefined;
   if (web && prepared) {
     try {
-      console = await web.startWebConsole(app, prepared, { deliverNow: () => void broadcast.tick() });
-      process.stderr.write(`网页控制台：http://${app.config.console!.host}:${console.port}/\n`);
+      webConsole = await web.startWebConsole(app, prepared, { deliverNow: () => void broadcast.tick() });
+      process.stderr.write(`网页控制台：http://${app.config.console!.host}:${webConsole.port}/\n`);
     } catch (e) {
       process.stderr.write(`无法启动网页控制台（ZHICHENG_CONSOLE_PORT=${app.config.console!.port}）：${(e as Error).message}\n`);
       await broadcast.stop().catch(() => undefined);
@@ -92,7 +92,7 @@ export async function main(): Promise<number> {
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
-      await console?.stop().catch(() => undefined);
+      await webConsole?.stop().catch(() => undefined);
       await broadcast.stop().catch(() => undefined);
       for (const r of running) await r.stop().catch(() => undefined);
       await app.close();

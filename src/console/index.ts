@@ -16,6 +16,7 @@ import type { Config } from '../config.js';
 import { PROJECT_ROOT } from '../policy/load.js';
 import { Accounts } from './accounts.js';
 import { LiveStaff, createBindHandler } from './bind.js';
+import { createComplaintWatcher } from './complaints.js';
 import type { ConsoleContext, ConsolePaths } from './context.js';
 import { createConsoleApp, serveConsole, type PageModule } from './server.js';
 import { Sessions } from './sessions.js';
@@ -25,7 +26,7 @@ import { consoleModules } from './modules.js';
 export interface PreparedConsole {
   accounts: Accounts;
   audit: AuditLog;
-  /** Give this to createApp's handlers, first. */
+  /** Give this to createApp's handlers, first: "绑定 123456", and watching for "没用 / 不对 / 人工" after an answer. */
   bindHandler: AppHandler;
 }
 
@@ -34,7 +35,16 @@ export function prepareConsole(config: Config, clock: () => Date = () => new Dat
   const accounts = new Accounts(config.dataDir, () => clock().getTime());
   const audit = new AuditLog(config.dataDir);
   config.staff = new LiveStaff(config.staff, accounts);
-  return { accounts, audit, bindHandler: createBindHandler(accounts, audit, clock) };
+  const bind = createBindHandler(accounts, audit, clock);
+  const watch = createComplaintWatcher(config.dataDir, config.missesDays ?? 90, clock);
+  return {
+    accounts,
+    audit,
+    bindHandler: async (msg, app) => {
+      await watch(msg, app);
+      return bind(msg);
+    },
+  };
 }
 
 /** The repository folders the console writes to by default. */

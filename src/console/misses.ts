@@ -10,6 +10,8 @@ import { consoleFile, readConsoleJson, writeConsoleJson } from './files.js';
 interface Miss {
   at: string;
   q: string;
+  /** Why it was kept: no answer found (default), or the user said the answer did not help. */
+  why?: 'complaint';
 }
 
 /** A group of similar questions. */
@@ -77,11 +79,15 @@ export class MissLog {
     this.resolvedFile = consoleFile(dataDir, 'misses-resolved.json');
   }
 
-  /** Keep one unanswered question (text only). */
-  record(question: string): void {
+  /** Keep one unanswered question (text only); a complaint about a question already kept as missed adds nothing. */
+  record(question: string, why?: 'complaint'): void {
     const q = keepable(question);
     if (q.length < 2) return;
-    this.journal.append({ at: this.clock().toISOString(), q } satisfies Miss);
+    if (why) {
+      const since = new Date(this.clock().getTime() - 15 * 60_000).toISOString();
+      if (this.journal.read<Miss>(0, false).entries.some((m) => m.q === q && m.at >= since)) return;
+    }
+    this.journal.append(why ? ({ at: this.clock().toISOString(), q, why } satisfies Miss) : ({ at: this.clock().toISOString(), q } satisfies Miss));
   }
 
   private cutoff(): string {

@@ -8,6 +8,7 @@ import type { ConsoleContext } from './context.js';
 import type { PageModule } from './server.js';
 import type { OverviewExtra } from './overview.js';
 import { Stats } from './stats.js';
+import { isComplaint } from './complaints.js';
 
 /** Page modules and the timers they need; `stop` ends the timers. */
 export interface ConsoleModules {
@@ -27,7 +28,8 @@ export function consoleModules(ctx: ConsoleContext, intervalMs = 30_000): Consol
   const stats = new Stats(ctx.app.config.dataDir, ctx.clock);
   const unlisten = ctx.app.onAnswer((question, answer) => {
     stats.count(answer.found);
-    if (!answer.found) misses.record(question);
+    // A complaint ("没用") is about the previous answer (see complaints.ts), not a question of its own.
+    if (!answer.found && !isComplaint(question)) misses.record(question);
   });
   const overview: OverviewExtra = {
     missCount: () => misses.groups().length,

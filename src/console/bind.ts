@@ -4,6 +4,7 @@
  * To anyone else (a wrong or expired code, a group, too many tries) the handler says nothing, so
  * the core answers as for any other text: the command's existence is never revealed.
  */
+import { statSync } from 'node:fs';
 import type { Context } from 'hono';
 import { userKey, type InboundMessage, type Reply } from '../bot/message.js';
 import type { AuditLog } from '../broadcast/audit.js';
@@ -23,9 +24,25 @@ export class LiveStaff extends Set<string> {
     super(fromEnv);
   }
 
-  /** True for an env entry or a bound chat account (read from the account file, so it is never stale). */
+  private seen = '';
+  private bound = new Set<string>();
+
+  /** True for an env entry or a bound chat account (the account file is re-read when it changed, so it is never stale). */
   override has(key: string): boolean {
-    return super.has(key) || this.accounts.boundChats().includes(key);
+    if (super.has(key)) return true;
+    // Checked on every private message: a stat, and a read only when the file changed.
+    let stamp = '';
+    try {
+      const st = statSync(this.accounts.file);
+      stamp = `${st.mtimeMs}:${st.size}:${st.ino}`;
+    } catch {
+      stamp = 'none';
+    }
+    if (stamp !== this.seen) {
+      this.bound = new Set(stamp === 'none' ? [] : this.accounts.boundChats());
+      this.seen = stamp;
+    }
+    return this.bound.has(key);
   }
 }
 

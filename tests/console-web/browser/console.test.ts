@@ -45,7 +45,7 @@ describe.skipIf(!run)('web console in chromium', () => {
     await page.getByRole('button', { name: '保存新密码' }).click();
     await page.getByText('新密码已保存').first().waitFor({ timeout: 10_000 });
 
-    await page.getByRole('link', { name: '绑定聊天账号' }).click();
+    await page.getByRole('link', { name: '绑定聊天账号', exact: true }).click();
     await page.getByRole('button', { name: '获取绑定码' }).click();
     const code = (await page.getByTestId('bind-code').textContent())!.trim();
     expect(code).toMatch(/^\d{6}$/);
@@ -76,7 +76,7 @@ describe.skipIf(!run)('web console in chromium', () => {
 
     const page = await browser.newPage();
     await logIn(page, '张三', adminPassword);
-    await page.getByRole('link', { name: '广播' }).click();
+    await page.getByRole('link', { name: '广播', exact: true }).click();
     const text = '各位老师：教育系统考核认定将于10月10日开始，\n请提前准备材料。';
     await page.getByLabel('通知内容（可以分多行）').fill(text);
     await page.getByLabel('按自测结果').check();
@@ -110,7 +110,7 @@ describe.skipIf(!run)('web console in chromium', () => {
     await stack.fake.waitFor(() => stack.fake.messagesTo(901).some((m) => m.text?.includes('没有找到答案')));
     const page = await browser.newPage();
     await logIn(page, '张三', adminPassword);
-    await page.getByRole('link', { name: '没答上的问题' }).click();
+    await page.getByRole('link', { name: '没答上的问题', exact: true }).click();
     await page.getByTestId('miss-group').filter({ hasText: q }).getByRole('button', { name: '写答案' }).click();
     await page.getByLabel('条目编号').fill('interview-defense');
     await page.getByLabel('标题').fill('要不要面试答辩');
@@ -130,7 +130,7 @@ describe.skipIf(!run)('web console in chromium', () => {
     const before = stack.app.knowledge.ask('现在能报吗', '2025-04-20').answer;
     const page = await browser.newPage();
     await logIn(page, '张三', adminPassword);
-    await page.getByRole('link', { name: '新通知' }).click();
+    await page.getByRole('link', { name: '新通知', exact: true }).click();
     const fill = async (label: string, value: string) => page.getByLabel(label, { exact: true }).fill(value);
     await fill('文件名（例如 xunwu-2025-30）', 'xunwu-2025-test');
     await fill('文号（例如 寻人社发〔2025〕30号）', '寻人社发〔2025〕99号');
@@ -175,7 +175,7 @@ describe.skipIf(!run)('web console in chromium', () => {
     await logIn(page, '张三', adminPassword);
     await page.goto(`${stack.url}/misses`);
     await page.getByText('<script>window.__pwned = 1; alert(1)</script>', { exact: false }).first().waitFor();
-    await page.getByRole('link', { name: '广播' }).click();
+    await page.getByRole('link', { name: '广播', exact: true }).click();
     await page.getByLabel('通知内容（可以分多行）').fill(evil);
     await page.getByRole('button', { name: '预览' }).click();
     await page.getByTestId('preview-telegram').waitFor();
@@ -210,7 +210,7 @@ describe.skipIf(!run)('web console in chromium', () => {
     await page.getByLabel('新密码（至少 10 个字符）').fill('lisi-secret-99');
     await page.getByLabel('再输一次新密码').fill('lisi-secret-99');
     await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: '保存新密码' }).click()]);
-    expect(await page.getByRole('link', { name: '工作人员' }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: '工作人员', exact: true }).count()).toBe(0);
     await page.goto(`${stack.url}/bind`);
     const csrf = await page.locator('input[name=_csrf]').first().inputValue();
     const denied = await page.request.post(`${stack.url}/staff/add`, { form: { _csrf: csrf, name: '入侵者', admin: '1' }, maxRedirects: 0 });

@@ -10,8 +10,8 @@ import { consoleFile, readConsoleJson, writeConsoleJson } from './files.js';
 interface Miss {
   at: string;
   q: string;
-  /** Why it was kept: no answer found (default), or the user said the answer did not help. */
-  why?: 'complaint';
+  /** Why it was kept: no answer found (default), the user said the answer did not help, or asked again in other words. */
+  why?: 'complaint' | 'rephrase';
 }
 
 /** A group of similar questions. */
@@ -79,8 +79,8 @@ export class MissLog {
     this.resolvedFile = consoleFile(dataDir, 'misses-resolved.json');
   }
 
-  /** Keep one unanswered question (text only); a complaint about a question already kept as missed adds nothing. */
-  record(question: string, why?: 'complaint'): void {
+  /** Keep one unanswered question (text only); a complaint or rephrase of a question already kept as missed adds nothing. */
+  record(question: string, why?: 'complaint' | 'rephrase'): void {
     const q = keepable(question);
     if (q.length < 2) return;
     if (why) {

@@ -21,4 +21,16 @@ describe('an answer the user did not accept', () => {
     expect(isComplaint('人工')).toBe(true);
     expect(isComplaint('不对的地方在哪里可以修改申报材料')).toBe(false);
   });
+
+  it('the same question asked again in other words keeps the first wording as missed', async () => {
+    const { app, dir } = await rig();
+    const log = new MissLog(dir, 90);
+    await app.core.handle(say('第二批什么时候开始申报', '43'));
+    await app.core.handle(say('第二批几号开始申报啊', '43'));
+    expect(log.list().map((m) => m.q)).toContain('第二批什么时候开始申报');
+    // An unrelated next question is not a rephrase.
+    await app.core.handle(say('需要准备哪些材料', '44'));
+    await app.core.handle(say('社保要上传吗', '44'));
+    expect(log.list().map((m) => m.q)).not.toContain('需要准备哪些材料');
+  });
 });

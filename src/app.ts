@@ -7,10 +7,11 @@ import { createCore, type Core } from './bot/core.js';
 import type { InboundMessage, Reply } from './bot/message.js';
 import type { Config } from './config.js';
 import { loadDialogs, type Dialogs } from './dialog/load.js';
-import { loadKnowledge, type KnowledgeBase } from './knowledge/index.js';
+import { loadKnowledge, type Answer, type KnowledgeBase } from './knowledge/index.js';
 import { generalIdf } from './knowledge/segment.js';
 import { todayInShanghai } from './policy/dates.js';
-import { loadPolicy, type Policy } from './policy/load.js';
+import { loadPolicy, PROJECT_ROOT, readPolicy, type Policy } from './policy/load.js';
+import { readOrThrow } from './policy/problems.js';
 import { openLowdbStore } from './store/lowdb.js';
 import type { Store, StoreMaintenance } from './store/port.js';
 
@@ -31,18 +32,52 @@ export interface App {
   isStaff(message: Pick<InboundMessage, 'channel' | 'userId'>): boolean;
   /** Build what is built lazily (the knowledge index) now; rejects with a DataError on bad data. */
   warm(): Promise<void>;
+  /**
+   * Re-read rules/ and knowledge/ and rebuild the knowledge base and the core (after the console
+   * saved a curated entry or a new notice). Throws DataError and keeps everything as it was when
+   * the files do not validate. Channels keep working: `core` is a stable front for the new one.
+   */
+  reload(): void;
+  /** Be told of every knowledge answer the bot gives (the console keeps the misses); returns an unsubscribe function. */
+  onAnswer(listener: AnswerListener): () => void;
   /** Flush and close the store, stop timers. */
   close(): Promise<void>;
 }
 
+/** Told of each question the knowledge base answered (or could not: `answer.found` false). */
+export type AnswerListener = (question: string, answer: Answer) => void;
+
 /**
  * The knowledge base, built on first use: building the index (jieba, TF-IDF) is most of the
- * start-up time, and the terminal chat can greet before it is needed.
+ * start-up time, and the terminal chat can greet before it is needed. `reload` swaps in a fresh
+ * build; listeners see every answer (a wrapper, so the core's routing is untouched).
  */
-function lazyKnowledge(policy: Policy): KnowledgeBase & { build(): KnowledgeBase } {
+function lazyKnowledge(initial: Policy, dir?: string): KnowledgeBase & { build(): KnowledgeBase; reload(policy: Policy): void; listeners: Set<AnswerListener> } {
   let kb: KnowledgeBase | undefined;
-  const build = () => (kb ??= loadKnowledge(policy));
-  return { build, ask: (question, now) => build().ask(question, now) };
+  let policy = initial;
+  const listeners = new Set<AnswerListener>();
+  const load = (p: Policy) => (dir ? loadKnowledge(p, dir) : loadKnowledge(p));
+  const build = () => (kb ??= load(policy));
+  return {
+    build,
+    listeners,
+    // Built before it replaces the current one: a DataError leaves the bot as it was.
+    reload: (p) => {
+      kb = load(p);
+      policy = p;
+    },
+    ask: (question, now) => {
+      const a = build().ask(question, now);
+      for (const l of listeners) {
+        try {
+          l(question, a);
+        } catch {
+          // A listener (the console's miss log) must never break an answer.
+        }
+      }
+      return a;
+    },
+  };
 }
 
 /** Options for tests and tools. */
@@ -53,6 +88,8 @@ export interface AppOptions {
   handlers?: AppHandler[];
   /** Wall clock for session expiry (tests). */
   clock?: () => Date;
+  /** Read knowledge entries from this folder instead of the repository's knowledge/ (tests). */
+  knowledgeDir?: string;
 }
 
 const HOUR_MS = 3_600_000;
@@ -61,7 +98,7 @@ const HOUR_MS = 3_600_000;
 export async function createApp(config: Config, opts: AppOptions = {}): Promise<App> {
   const policy = config.rulesDir ? loadPolicy(path.resolve(config.rulesDir)) : loadPolicy();
   const dialogs = loadDialogs();
-  const knowledge = lazyKnowledge(policy);
+  const knowledge = lazyKnowledge(policy, opts.knowledgeDir);
   const store = opts.store ?? (await openLowdbStore(config.dataDir));
   const now = opts.now ?? (config.now ? () => config.now! : () => todayInShanghai());
   const clock = opts.clock ?? (() => new Date());
@@ -91,20 +128,34 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       // greeting, not on an applicant's first question.
       generalIdf('职称');
     },
+    reload() {
+      const fresh = readOrThrow((problems) => readPolicy(config.rulesDir ? path.resolve(config.rulesDir) : path.join(PROJECT_ROOT, 'rules'), problems));
+      knowledge.reload(fresh);
+      app.policy = fresh;
+      inner = buildCore(fresh);
+    },
+    onAnswer(listener) {
+      knowledge.listeners.add(listener);
+      return () => void knowledge.listeners.delete(listener);
+    },
     async close() {
       clearInterval(timer);
       await store.close();
     },
   };
-  app.core = createCore({
-    policy,
-    dialogs,
-    knowledge,
-    store,
-    now,
-    clock,
-    sessionTtlDays: config.sessionTtlDays,
-    handlers: handlers.map((h) => (m: InboundMessage) => h(m, app)),
-  });
+  const buildCore = (p: Policy) =>
+    createCore({
+      policy: p,
+      dialogs,
+      knowledge,
+      store,
+      now,
+      clock,
+      sessionTtlDays: config.sessionTtlDays,
+      handlers: handlers.map((h) => (m: InboundMessage) => h(m, app)),
+    });
+  let inner = buildCore(policy);
+  // Channels hold on to `app.core`; after a reload it forwards to the rebuilt core.
+  app.core = { handle: (m) => inner.handle(m), busy: () => inner.busy() };
   return app;
 }

@@ -13,6 +13,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   check: { summary: '校验 rules/、knowledge/、dialogs/ 中的全部数据文件', load: () => import('./cli/check.js') },
   broadcast: { summary: '工作人员广播：preview | send | status | cancel', load: () => import('./cli/broadcast.js') },
   oa: { summary: '微信公众号：menu（按 dialogs/official-account.yaml 创建自定义菜单，--dry-run 只显示）', load: () => import('./channels/official-account/cli.js') },
+  staff: { summary: '网页控制台账号：add 姓名 [--admin] | list | reset 姓名 | remove 姓名', load: () => import('./cli/staff.js') },
 };
 
 function usage(): string {

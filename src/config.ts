@@ -53,6 +53,15 @@ const envSchema = z.object({
   WECHAT_OA_HOST: z.string().min(1).default('127.0.0.1'),
   WECHAT_OA_API_ROOT: z.url('应为网址，例如 https://api.weixin.qq.com').default('https://api.weixin.qq.com'),
   WECHAT_OA_TEMPLATE_ID: z.string().regex(/^[\w-]{10,128}$/, '应为订阅通知的模板 ID').optional(),
+  /** The web console for bureau staff (docs/console.md): started only when a port is given. */
+  ZHICHENG_CONSOLE_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  ZHICHENG_CONSOLE_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Behind HTTPS: mark the session cookie Secure. */
+  ZHICHENG_CONSOLE_SECURE: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Trust X-Forwarded-Proto from the reverse proxy in front of the console. */
+  ZHICHENG_CONSOLE_TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).optional(),
+  /** Days a question the bot could not answer is kept (text only) for the console. */
+  ZHICHENG_MISSES_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
 });
 
 /** The validated configuration every entry point uses. */
@@ -66,6 +75,10 @@ export interface Config {
   telegram?: { token: string; apiRoot?: string; webhookUrl?: string; webhookSecret?: string; webhookPort: number };
   wechat?: { puppet: string; token?: string; endpoint?: string; acceptFriends: boolean; pace?: { minDelayMs: number; maxDelayMs: number; perMinute: number } };
   officialAccount?: OfficialAccountConfig;
+  /** The staff web console; absent when ZHICHENG_CONSOLE_PORT is not set. */
+  console?: { port: number; host: string; secure: boolean; trustProxy: boolean };
+  /** Days questions the bot missed are kept. */
+  missesDays?: number;
 }
 
 /** The WeChat Official Account channel (present when WECHAT_OA_APP_ID and friends are set). */
@@ -110,6 +123,20 @@ function officialAccount(e: z.infer<typeof envSchema>): OfficialAccountConfig | 
   };
 }
 
+const STAFF_ENTRY = /^(telegram|wechat|wechat-oa|console):\S+$/;
+
+/** Split ZHICHENG_STAFF; every entry must be `渠道:编号` (a bare name such as `zhangsan` is refused). */
+function parseStaff(value: string): Set<string> {
+  const entries = value.split(/[,，]/).map((s) => s.trim()).filter(Boolean);
+  const bad = entries.find((s) => !STAFF_ENTRY.test(s));
+  if (bad !== undefined) {
+    throw new ConfigError('ZHICHENG_STAFF', `中的“${bad}”格式不对：每一项应为“渠道:编号”，渠道为 telegram、wechat、wechat-oa 或 console，例如 telegram:12345678,wechat:wxid_abc；也可以在网页控制台里用“绑定”代替（见 docs/console.md）`);
+  }
+  return new Set(entries);
+}
+
+const on = (v: string | undefined) => v === '1' || v === 'true';
+
 /** Parse and validate the environment; throws `ConfigError` naming the bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable (FOO=) means "not set", as in most shells' .env files.
@@ -130,7 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.ZHICHENG_DATA_DIR),
     now: e.ZHICHENG_NOW,
     rulesDir: e.ZHICHENG_RULES_DIR,
-    staff: new Set(e.ZHICHENG_STAFF.split(',').map((s) => s.trim()).filter(Boolean)),
+    staff: parseStaff(e.ZHICHENG_STAFF),
     reminders: { hour: e.ZHICHENG_REMINDER_HOUR, daysBefore, quietStart: e.ZHICHENG_QUIET_START, quietEnd: e.ZHICHENG_QUIET_END },
     sessionTtlDays: e.ZHICHENG_SESSION_TTL_DAYS,
     telegram: e.TELEGRAM_BOT_TOKEN
@@ -146,5 +173,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         }
       : undefined,
     officialAccount: officialAccount(e),
+    console:
+      e.ZHICHENG_CONSOLE_PORT !== undefined
+        ? { port: e.ZHICHENG_CONSOLE_PORT, host: e.ZHICHENG_CONSOLE_HOST, secure: on(e.ZHICHENG_CONSOLE_SECURE), trustProxy: on(e.ZHICHENG_CONSOLE_TRUST_PROXY) }
+        : undefined,
+    missesDays: e.ZHICHENG_MISSES_DAYS,
   };
 }

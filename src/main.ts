@@ -46,12 +46,19 @@ async function startChannels(app: App): Promise<{ running: Running[]; senders: S
 export async function main(): Promise<number> {
   let app: App;
   let broadcast: ReturnType<typeof createBroadcastService>;
+  let web: typeof import('./console/index.js') | undefined;
+  let prepared: import('./console/index.js').PreparedConsole | undefined;
   try {
     const config = loadConfig(process.env);
     setProcessRole('机器人服务（npm start）', true);
+    // The web console is loaded only when configured; its chat bindings make config.staff live.
+    if (config.console) {
+      web = await import('./console/index.js');
+      prepared = web.prepareConsole(config);
+    }
     // Staff commands go through the core before the default routing; delivery starts with the channels.
     broadcast = createBroadcastService({ config });
-    app = await createApp(config, { handlers: [broadcast.staffHandler] });
+    app = await createApp(config, { handlers: [...(prepared ? [prepared.bindHandler] : []), broadcast.staffHandler] });
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`${e.message}\n`);
@@ -81,9 +88,23 @@ export async function main(): Promise<number> {
   // CLI requests are answered always; reminders and delivery only with a channel that can message
   // people unprompted (not the terminal): the service decides from `senders`.
   broadcast.start(app, senders);
+  let webConsole: { port: number; stop(): Promise<void> } | undefined;
+  if (web && prepared) {
+    try {
+      webConsole = await web.startWebConsole(app, prepared, { deliverNow: () => void broadcast.tick() });
+      process.stderr.write(`网页控制台：http://${app.config.console!.host}:${webConsole.port}/\n`);
+    } catch (e) {
+      process.stderr.write(`无法启动网页控制台（ZHICHENG_CONSOLE_PORT=${app.config.console!.port}）：${(e as Error).message}\n`);
+      await broadcast.stop().catch(() => undefined);
+      for (const r of running) await r.stop().catch(() => undefined);
+      await app.close();
+      return 1;
+    }
+  }
   let stopping: Promise<void> | undefined;
   const stop = () =>
     (stopping ??= (async () => {
+      await webConsole?.stop().catch(() => undefined);
       await broadcast.stop().catch(() => undefined);
       for (const r of running) await r.stop().catch(() => undefined);
       await app.close();

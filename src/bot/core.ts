@@ -7,7 +7,7 @@ import { createAnswerer } from '../answer/index.js';
 import { answerLines, currentPrompt, start, step, type DialogDeps, type PrefillAnswers } from '../dialog/engine.js';
 import type { Dialogs } from '../dialog/load.js';
 import { normalise } from '../dialog/parse.js';
-import { answerCount, isDialogState, type DialogState } from '../dialog/state.js';
+import { answerCount, buildProfile, isDialogState, type DialogState } from '../dialog/state.js';
 import { fill } from '../dialog/text.js';
 import { followUpKind } from '../dialog/verdict-followup.js';
 import { audienceOf, evaluate as realEvaluate, resolveSeries as realResolveSeries } from '../eligibility/evaluate.js';
@@ -150,8 +150,13 @@ export function createCore(deps: CoreDeps): Core {
     const wantsEducation = rest.includes(t.audienceNames.education.slice(0, 2));
     const audiences = [wantsEducation ? 'education' : fromProfile];
     const existing = await deps.store.getSubscriber(key);
-    if (existing && !existing.blocked && existing.audiences.join() === audiences.join()) return [{ text: fill(t.alreadySubscribed, { audience: audienceNames(existing.audiences) }) }];
+    if (existing && !existing.blocked && existing.audiences.join() === audiences.join() && (s.dialog?.phase !== 'done' || existing.selfTest)) return [{ text: fill(t.alreadySubscribed, { audience: audienceNames(existing.audiences) }) }];
     const sub: Subscriber = { key, channel: msg.channel, chatId: msg.chatId, audiences, since: existing?.since ?? clock().toISOString() };
+    // Right after a verdict, the offer said subscribing lets staff write by series and batch (consent).
+    if (s.dialog?.phase === 'done') {
+      const verdict = evaluate(buildProfile(d.interview, s.dialog, deps.policy), deps.policy, deps.now());
+      sub.selfTest = { series: typeof answers.series === 'string' ? answers.series : undefined, batch: verdict.batch ?? undefined, consent: true };
+    } else if (existing?.selfTest) sub.selfTest = existing.selfTest;
     await deps.store.putSubscriber(sub);
     return [{ text: fill(t.subscribed, { audience: audienceNames(audiences) }) }];
   }

@@ -10,12 +10,15 @@ export interface AuditEntry {
   at: string;
   /** `channel:userId` of the staff member, `cli:<os user>`, or `system` (automatic reminders). */
   who: string;
-  action: 'preview' | 'send-request' | 'send' | 'cancel' | 'status' | 'reminder';
+  /** Chat/CLI broadcast actions, or a web console action (`console.login`, `console.bind` …, docs/console.md). */
+  action: 'preview' | 'send-request' | 'send' | 'cancel' | 'status' | 'reminder' | `console.${string}`;
   broadcast?: string;
   /** Recipients concerned (a count, never a list). */
   count?: number;
   /** The broadcast text, shortened: it is a public notice written by staff. */
   text?: string;
+  /** What the console action concerned (an account name, a notice id, an entry id …); never an applicant's data. */
+  target?: string;
 }
 
 /** Appends audit entries. */

@@ -34,8 +34,8 @@ export function staffReply(text: string, texts: BroadcastTexts): Reply {
 }
 
 /** Who would receive a staff broadcast now, and the preview lines. */
-export async function previewBroadcast(ctx: BroadcastContext, text: string, who: string, now: Date): Promise<{ recipients: Recipient[]; lines: string[] }> {
-  const recipients = selectRecipients(await ctx.store.listSubscribers());
+export async function previewBroadcast(ctx: BroadcastContext, text: string, who: string, now: Date, chosen?: Recipient[]): Promise<{ recipients: Recipient[]; lines: string[] }> {
+  const recipients = chosen ?? selectRecipients(await ctx.store.listSubscribers());
   const lines = previewText(recipients, staffReply(text, ctx.texts), ctx.settings, ctx.texts.staff);
   ctx.audit.note({ who, action: 'preview', count: recipients.length, text }, now);
   return { recipients, lines };
@@ -47,13 +47,17 @@ export function durationWords(ctx: BroadcastContext, recipients: Recipient[]): s
   return formatDuration(e.ms, e.days, ctx.texts.staff.texts);
 }
 
-/** Put a staff broadcast into the outbox (recipients fixed now); returns its id and size. */
-export async function enqueueBroadcast(ctx: BroadcastContext, text: string, who: string, now: Date): Promise<{ id: string; total: number }> {
-  const recipients = selectRecipients(await ctx.store.listSubscribers());
-  const id = `staff-${localStamp(now).replace(/[-: ]/g, '')}-${randomBytes(3).toString('hex')}`;
-  ctx.outbox.create({ id, kind: 'staff', createdAt: now.toISOString(), createdBy: who, reply: staffReply(text, ctx.texts), recipients });
-  ctx.audit.write({ who, action: 'send', broadcast: id, count: recipients.length, text }, now);
-  return { id, total: recipients.length };
+/**
+ * Put a staff broadcast into the outbox (recipients fixed now); returns its id and size. `o.recipients`
+ * narrows the audience (default: every reachable subscriber); `o.id` makes a retried enqueue (a
+ * scheduled send after a crash) create nothing twice: `created` is false when the id exists.
+ */
+export async function enqueueBroadcast(ctx: BroadcastContext, text: string, who: string, now: Date, o: { recipients?: Recipient[]; id?: string } = {}): Promise<{ id: string; total: number; created: boolean }> {
+  const recipients = o.recipients ?? selectRecipients(await ctx.store.listSubscribers());
+  const id = o.id ?? `staff-${localStamp(now).replace(/[-: ]/g, '')}-${randomBytes(3).toString('hex')}`;
+  const created = ctx.outbox.create({ id, kind: 'staff', createdAt: now.toISOString(), createdBy: who, reply: staffReply(text, ctx.texts), recipients });
+  if (created) ctx.audit.write({ who, action: 'send', broadcast: id, count: recipients.length, text }, now);
+  return { id, total: recipients.length, created };
 }
 
 /** Summaries of the most recent broadcasts (newest first). */

@@ -25,8 +25,10 @@ export async function enqueueDueReminders(o: {
   store: Pick<Store, 'listSubscribers'>;
   now: Date;
   texts?: ReminderTexts;
+  /** Reminder ids staff switched off (ReminderSwitches): never enqueued. */
+  off?: ReadonlySet<string>;
 }): Promise<string[]> {
-  const due = dueReminders(o.policy, o.now, o.outbox.reminderIds(), o.timing, o.texts);
+  const due = dueReminders(o.policy, o.now, o.outbox.reminderIds(), o.timing, o.texts).filter((d) => !o.off?.has(d.reminder.id));
   if (due.length === 0) return [];
   const subscribers = await o.store.listSubscribers();
   const created: string[] = [];

@@ -5,9 +5,10 @@ import type { Recipient } from './outbox.js';
 import { estimateMs, type BroadcastSettings } from './settings.js';
 import { fill, type StaffTexts } from './texts.js';
 
-const CHANNELS: ChannelName[] = ['telegram', 'wechat', 'wechat-oa', 'console'];
+// The terminal chat cannot be messaged unprompted: its "subscribers" are never recipients.
+const CHANNELS: ChannelName[] = ['telegram', 'wechat', 'wechat-oa'];
 
-/** Subscribers who should receive a broadcast: not blocked, and (when given) with one of `audiences`. */
+/** Subscribers who should receive a broadcast: reachable (Telegram, WeChat), not blocked, and (when given) with one of `audiences`. */
 export function selectRecipients(subscribers: Subscriber[], audiences?: string[]): Recipient[] {
   return subscribers
     .filter((s) => !s.blocked)

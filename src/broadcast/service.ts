@@ -26,6 +26,7 @@ import { enqueueDueReminders } from './reminders.js';
 import { serveRequests } from './requests.js';
 import { loadBroadcastSettings, type BroadcastSettings } from './settings.js';
 import { createStaffHandler, type StaffHandler } from './staff.js';
+import { ReminderSwitches } from './switches.js';
 import { broadcastTexts } from './texts.js';
 
 /** What the service needs from the app (the real `App` has it). */
@@ -73,6 +74,7 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
   const log = o.log ?? ((line: string) => console.error(`[broadcast] ${line}`));
   const outbox = new Outbox(path.join(o.config.dataDir, 'outbox'), (what, to, why) => log(`发送记录已损坏：${what}（${why}），已另存为 ${to}（未删除），其余照常发送`));
   const audit = new AuditLog(o.config.dataDir);
+  const switches = new ReminderSwitches(o.config.dataDir);
   let host: BroadcastHost | undefined;
   let dispatcher: Dispatcher | undefined;
   let connected = new Set<string>();
@@ -84,7 +86,7 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
 
   const round = async () => {
     if (!host || !dispatcher) return;
-    const created = await enqueueDueReminders({ policy: host.policy, timing: o.config.reminders, outbox, audit, store: host.store, now: clock(), texts: texts.reminders });
+    const created = await enqueueDueReminders({ policy: host.policy, timing: o.config.reminders, outbox, audit, store: host.store, now: clock(), texts: texts.reminders, off: switches.off() });
     for (const id of created) log(`reminder enqueued: ${id}`);
     for (const r of await dispatcher.deliverAll()) {
       if (r.capped.length) log(`${r.id}: daily cap reached on ${r.capped.join(', ')}; continuing tomorrow`);

@@ -22,7 +22,10 @@ const sessionsFile = z.object({ sessions: z.record(z.string(), z.object({ key: z
 const subscribersFile = z.object({
   subscribers: z.record(
     z.string(),
-    z.object({ key: z.string(), channel: z.string(), chatId: z.string(), audiences: z.array(z.string()), since: z.string(), blocked: z.boolean().optional() }),
+    z.object({
+      key: z.string(), channel: z.string(), chatId: z.string(), audiences: z.array(z.string()), since: z.string(), blocked: z.boolean().optional(),
+      selfTest: z.object({ series: z.string().optional(), batch: z.string().optional(), consent: z.literal(true) }).optional(),
+    }),
   ),
 });
 

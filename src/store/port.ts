@@ -19,6 +19,12 @@ export interface Subscriber {
   audiences: string[];
   since: string; // ISO timestamp
   blocked?: boolean; // the platform told us the user blocked the bot
+  /**
+   * Set only when the subscription was made right after a finished self-test, under the offer that
+   * says so (dialogs/verdict.yaml `subscribe`): the subscriber agreed that staff may address
+   * broadcasts by the series and batch of that self-test. Nothing else of the interview is kept here.
+   */
+  selfTest?: { series?: string; batch?: string; consent: true };
 }
 
 /** Async key-value collections; implementations coalesce writes and persist atomically. */

@@ -124,7 +124,7 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
     isStaff: (m) => config.staff.has(`${m.channel}:${m.userId}`),
     async warm() {
       knowledge.build();
-      // The ask-object gate reads jieba's general IDF table on first use (~0.2 s): load it now, after the
+      // The scope decision's unknown-subject rule reads jieba's general IDF table on first use (~0.2 s): load it now, after the
       // greeting, not on an applicant's first question.
       generalIdf('职称');
     },

@@ -2,6 +2,7 @@
  * Environment → typed config, validated once at start-up. A bad value is a one-line Chinese
  * error naming the variable (see `ConfigError`), never a stack trace.
  */
+import './zod-locale.js';
 import * as z from 'zod';
 import path from 'node:path';
 import { isIsoDay } from './policy/dates.js';

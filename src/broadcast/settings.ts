@@ -3,6 +3,7 @@
  * about 30 messages/s overall and 1/s per chat; WeChat (a personal account via wechaty) is kept
  * slow and irregular, with a daily cap, to look like a person and avoid the account being limited.
  */
+import '../zod-locale.js';
 import * as z from 'zod';
 import { ConfigError } from '../config.js';
 

@@ -2,6 +2,7 @@
  * The applicant profile (CONTRACT.md "Profile"), validated with zod. Lenient where people are:
  * common aliases of enum values are accepted (大学本科 → 本科, 国企 → 国有企业).
  */
+import '../zod-locale.js';
 import * as z from 'zod';
 import { education, employerType, isoDate, titleLevel } from '../policy/schema.js';
 

@@ -1,4 +1,5 @@
 /** Data validation problems as plain data: which file, where inside it, what is wrong. */
+import '../zod-locale.js';
 import path from 'node:path';
 import type * as z from 'zod';
 

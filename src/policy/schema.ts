@@ -2,6 +2,7 @@
  * zod schemas for the policy data in rules/. Every fact carries `{doc, clause}`; confidence is
  * given where it is not high.
  */
+import '../zod-locale.js';
 import * as z from 'zod';
 
 /** An ISO calendar date `YYYY-MM-DD` that exists (rejects 2023-02-30). */

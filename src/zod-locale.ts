@@ -1,0 +1,8 @@
+/**
+ * zod's own messages in Chinese (its zh-CN locale): a clerk or applicant who gives a wrong value
+ * reads "无效选项：期望以下之一 …", never "Invalid option: expected one of …". Imported for its
+ * side effect by every module that validates user input or data files.
+ */
+import * as z from 'zod';
+
+z.config(z.locales.zhCN());

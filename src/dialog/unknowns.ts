@@ -13,7 +13,7 @@ import type { DialogDeps } from './engine.js';
 import type { Alternative, Step } from './schema.js';
 import { applicableSteps, isUnknown, requiredCertificate, type DialogState } from './state.js';
 import { fill } from './text.js';
-import { renderVerdict } from './verdict-text.js';
+import { renderVerdict, shortCite } from './verdict-text.js';
 
 /** The judged verdict and the replies telling it. */
 export interface Judged {
@@ -49,7 +49,7 @@ function outcomeText(v: Verdict, deps: DialogDeps): string {
     const fail = v.checks.find((c) => c.status === 'fail' && c.rule !== 'level');
     if (!fail && v.qualifiesOn) return fill(t.caseWaiting, { date: formatChineseDate(v.qualifiesOn) });
     const c = fail ?? v.checks.find((x) => x.status === 'fail')!;
-    return fill(t.caseIneligible, { message: strip(c.message), doc: c.source.doc, clause: c.source.clause });
+    return fill(t.caseIneligible, { message: strip(c.message), cite: shortCite(c.source, deps.dialogs.verdict) });
   }
   if (v.outcome === 'needs_review') {
     const c = v.checks.find((x) => x.status === 'review');

@@ -97,7 +97,11 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       if (u && isSituational(u)) {
         const s = situational(u, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
-        const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => ownAsk.test(p) || isSituational(understand(p, policy, now)) || understand(p, policy, now).facts.some((f) => substantiveFields.includes(f.field))) : [];
+        const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => {
+          if (ownAsk.test(p)) return true;
+          const up = understand(p, policy, now);
+          return isSituational(up) || up.facts.some((f) => substantiveFields.includes(f.field));
+        }) : [];
         // The whole message may also ask something the judgement does not answer (材料, 上传, 终算日期).
         const whole = knowledge.ask(question, now);
         // When a missing fact decides, the general rule the knowledge file gives is worth adding.

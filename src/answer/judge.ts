@@ -78,7 +78,7 @@ const set = <K extends keyof Profile>(key: K, value: Profile[K]) => (p: Profile)
 const setEmployer = (patch: Partial<NonNullable<Profile['employer']>>) => (p: Profile): Profile => ({ ...p, employer: { ...p.employer, ...patch } });
 
 /** The unknowns of a profile built from facts, and the defaults filled in. */
-export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn): { profile: Profile; unknowns: Unknown[]; defaults: string[] } {
+export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string): { profile: Profile; unknowns: Unknown[]; defaults: string[] } {
   const p = profileFromFacts(facts);
   const unknowns: Unknown[] = [];
   const defaults: string[] = [];
@@ -159,7 +159,6 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string, 
     const alts = r ? [addMonthsToDay(r, 6), addMonthsToDay(r, 24)] : [longAgo, today];
     unknowns.push({ field: 'disciplinaryEndDate', kind: 'missing', alternatives: alts.map((d) => set('disciplinaryEndDate', d)) });
   }
-  void evaluate;
   return { profile: p, unknowns, defaults };
 }
 
@@ -191,7 +190,7 @@ const problemRules = (v: Verdict) => v.checks.filter((c) => c.status === 'fail' 
 
 /** Judge the facts for `now`: outcome class, level, batch, deciding rules and unknowns. */
 export function judge(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn): Situation {
-  const { profile: base, unknowns, defaults } = unknownsOf(facts, policy, now, evaluate);
+  const { profile: base, unknowns, defaults } = unknownsOf(facts, policy, now);
   const reading = unknowns.reduce((p, u) => u.alternatives[0]!(p), base);
   const verdict = evaluate(reading, policy, now);
   const c = cls(verdict);

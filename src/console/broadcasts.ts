@@ -58,8 +58,8 @@ function stateWords(s: BroadcastSummary): string {
 /** Register the broadcast pages. */
 export function registerBroadcasts(r: ConsoleHono, ctx: ConsoleContext, deps: BroadcastPageDeps): void {
   const { bctx, schedule } = deps;
-  const policy = ctx.app.policy;
-  const batchName = (id: string) => policy.batches.find((b) => b.id === id)?.name ?? id;
+  // Read per request: saving a notice in the console reloads the app's policy.
+  const batchName = (id: string) => ctx.app.policy.batches.find((b) => b.id === id)?.name ?? id;
   const viewer = (c: Context<ConsoleEnv>) => ({ name: c.get('account').name, admin: c.get('account').admin, csrf: c.get('session').csrf });
 
   const composeForm = (csrf: string, form: Form = {}, error?: string): Safe => {
@@ -71,8 +71,8 @@ ${error ? h`<p class="error" role="alert">${error}</p>` : ''}
 <label for="text">通知内容（可以分多行）</label><textarea id="text" name="text" maxlength="${MAX_TEXT}" required>${field(form, 'text')}</textarea>
 <fieldset style="border:0;padding:0;margin:.6rem 0"><legend style="font-weight:bold">发送给</legend>
 ${radio('all', '全部订阅者')}${radio('telegram', '只发 Telegram 订阅者')}${radio('wechat', '只发微信订阅者')}${radio('selfTest', '按自测结果（只发给同意按自测结果接收通知的订阅者）')}
-<label for="series">自测的职称系列（可多选）</label><select id="series" name="series" multiple size="5">${policy.series.series.map((s) => h`<option value="${s.name}"${chosenSeries.has(s.name) ? h` selected` : ''}>${s.name}</option>`)}</select>
-<label for="batch">自测判断的批次</label><select id="batch" name="batch"><option value="">不限</option>${policy.batches.map((b) => h`<option value="${b.id}"${field(form, 'batch') === b.id ? h` selected` : ''}>${b.name}</option>`)}</select></fieldset>
+<label for="series">自测的职称系列（可多选）</label><select id="series" name="series" multiple size="5">${ctx.app.policy.series.series.map((s) => h`<option value="${s.name}"${chosenSeries.has(s.name) ? h` selected` : ''}>${s.name}</option>`)}</select>
+<label for="batch">自测判断的批次</label><select id="batch" name="batch"><option value="">不限</option>${ctx.app.policy.batches.map((b) => h`<option value="${b.id}"${field(form, 'batch') === b.id ? h` selected` : ''}>${b.name}</option>`)}</select></fieldset>
 <label for="when">发送时间（北京时间；不填为立即发送）</label><input type="datetime-local" id="when" name="when" value="${field(form, 'when')}">
 <button type="submit">预览</button></form>`;
   };

@@ -7,7 +7,7 @@
  */
 import { userKey, type InboundMessage, type Reply } from '../bot/message.js';
 import type { Store } from '../store/port.js';
-import { MissLog, bigrams, jaccard } from './misses.js';
+import { bigrams, jaccard, type MissLog } from './misses.js';
 
 const COMPLAINTS = ['没用', '不对', '人工', '转人工', '答非所问', '不是这个', '没回答', '看不懂'];
 const WINDOW_MS = 10 * 60_000;
@@ -21,8 +21,7 @@ export function isComplaint(text: string): boolean {
 }
 
 /** The handler (an AppHandler: it never answers, it only watches). */
-export function createComplaintWatcher(dataDir: string, days: number, clock: () => Date = () => new Date()) {
-  const log = new MissLog(dataDir, days, clock);
+export function createComplaintWatcher(log: MissLog, clock: () => Date = () => new Date()) {
   const last = new Map<string, { text: string; at: number }>();
   return async (msg: InboundMessage, app?: { store: Pick<Store, 'getSession'> }): Promise<Reply[] | undefined> => {
     if (msg.isGroup || (msg.kind && msg.kind !== 'text') || msg.forwarded) return undefined;

@@ -17,6 +17,7 @@ import { PROJECT_ROOT } from '../policy/load.js';
 import { Accounts } from './accounts.js';
 import { LiveStaff, createBindHandler } from './bind.js';
 import { createComplaintWatcher } from './complaints.js';
+import { MissLog } from './misses.js';
 import type { ConsoleContext, ConsolePaths } from './context.js';
 import { createConsoleApp, serveConsole, type PageModule } from './server.js';
 import { Sessions } from './sessions.js';
@@ -28,6 +29,8 @@ export interface PreparedConsole {
   audit: AuditLog;
   /** Give this to createApp's handlers, first: "绑定 123456", and watching for "没用 / 不对 / 人工" after an answer. */
   bindHandler: AppHandler;
+  /** The one log of questions the bot missed: the complaint watcher and the pages share it (one file, one writer). */
+  misses: MissLog;
 }
 
 /** Make chat accounts bound in the console staff (`config.staff` becomes live) and build the bind handler. */
@@ -36,10 +39,12 @@ export function prepareConsole(config: Config, clock: () => Date = () => new Dat
   const audit = new AuditLog(config.dataDir);
   config.staff = new LiveStaff(config.staff, accounts);
   const bind = createBindHandler(accounts, audit, clock);
-  const watch = createComplaintWatcher(config.dataDir, config.missesDays ?? 90, clock);
+  const misses = new MissLog(config.dataDir, config.missesDays ?? 90, clock);
+  const watch = createComplaintWatcher(misses, clock);
   return {
     accounts,
     audit,
+    misses,
     bindHandler: async (msg, app) => {
       await watch(msg, app);
       return bind(msg);
@@ -87,7 +92,7 @@ export function consoleContext(app: App, prep: PreparedConsole, o: WebConsoleOpt
 /** Start listening; resolves with the port (and a stop function). */
 export async function startWebConsole(app: App, prep: PreparedConsole, o: WebConsoleOptions = {}): Promise<{ port: number; stop(): Promise<void>; ctx: ConsoleContext; tick(): Promise<void> }> {
   const ctx = consoleContext(app, prep, o);
-  const mods = consoleModules(ctx, o.intervalMs);
+  const mods = consoleModules(ctx, o.intervalMs, prep.misses);
   const web = createConsoleApp(ctx, o.modules ?? mods.modules, mods.overview);
   const cfg = app.config.console;
   try {

@@ -39,7 +39,8 @@ function writeText(file: string, text: string): void {
 /** Register the misses pages. */
 export function registerMisses(r: ConsoleHono, ctx: ConsoleContext, log: MissLog): void {
   const viewer = (c: Context<ConsoleEnv>) => ({ name: c.get('account').name, admin: c.get('account').admin, csrf: c.get('session').csrf });
-  const docs = [...new Set(ctx.app.policy.notices.flatMap((n) => [n.doc, ...n.basis.map((b) => b.doc)]))];
+  // Read per request: saving a notice in the console reloads the app's policy.
+  const docs = () => [...new Set(ctx.app.policy.notices.flatMap((n) => [n.doc, ...n.basis.map((b) => b.doc)]))];
 
   r.get('/misses', (c) => {
     log.prune();
@@ -79,7 +80,7 @@ ${err('form')}
 <label for="title">标题（几个字概括这个问题）</label><input type="text" id="title" name="title" value="${field(form, 'title')}" required>${err('title')}
 <label for="questions">要匹配的问法（每行一种，至少 3 种）</label><textarea id="questions" name="questions" required>${field(form, 'questions') || examples.join('\n')}</textarea>${err('questions')}
 <label for="answer">答案</label><textarea id="answer" name="answer" required>${field(form, 'answer')}</textarea>${err('answer')}
-<label for="doc">出处：文件</label><select id="doc" name="doc">${docs.map((d) => h`<option${field(form, 'doc') === d ? h` selected` : ''}>${d}</option>`)}</select>${err('doc')}
+<label for="doc">出处：文件</label><select id="doc" name="doc">${docs().map((d) => h`<option${field(form, 'doc') === d ? h` selected` : ''}>${d}</option>`)}</select>${err('doc')}
 <label for="clause">出处：条款（全角括号，例如 三（四））</label><input type="text" id="clause" name="clause" value="${field(form, 'clause')}" required>${err('clause')}
 <button type="submit">保存并上线</button></form>`,
       }),

@@ -3,7 +3,7 @@
  * that could identify someone masked, for `config.missesDays` days, in `<dataDir>/console/misses.jsonl`.
  * Shown grouped by similarity (character-bigram Jaccard) with counts and examples.
  */
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { Journal } from '../broadcast/journal.js';
 import { consoleFile, readConsoleJson, writeConsoleJson } from './files.js';
 
@@ -134,11 +134,6 @@ export class MissLog {
     const r = this.resolved();
     for (const q of questions) r[q] = { how, at: this.clock().toISOString(), ref };
     writeConsoleJson(this.resolvedFile, r);
-  }
-
-  /** Number of questions kept. */
-  count(): number {
-    return existsSync(this.journal.file) && readFileSync(this.journal.file).length ? this.list().length : 0;
   }
 }
 

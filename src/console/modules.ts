@@ -21,10 +21,10 @@ export interface ConsoleModules {
 }
 
 /** Every page module for `ctx`; starts the scheduled-send timer (every `intervalMs`). */
-export function consoleModules(ctx: ConsoleContext, intervalMs = 30_000): ConsoleModules {
+export function consoleModules(ctx: ConsoleContext, intervalMs = 30_000, missLog?: MissLog): ConsoleModules {
   const b = broadcastPageDeps(ctx);
   // Every answer the bot could not give is kept (text only) for the curators.
-  const misses = new MissLog(ctx.app.config.dataDir, ctx.app.config.missesDays ?? 90, ctx.clock);
+  const misses = missLog ?? new MissLog(ctx.app.config.dataDir, ctx.app.config.missesDays ?? 90, ctx.clock);
   const stats = new Stats(ctx.app.config.dataDir, ctx.clock);
   const unlisten = ctx.app.onAnswer((question, answer) => {
     stats.count(answer.found);

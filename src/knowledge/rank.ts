@@ -94,8 +94,6 @@ export class Ranker {
   private readonly generic = new Set<string>();
   private readonly exclusive: string[][];
   private readonly markers: string[];
-  /** First phrasing document of each entry (for leaving one out). */
-  readonly firstDoc: number[] = [];
 
   constructor(
     private readonly entries: readonly RankedEntry[],
@@ -115,7 +113,6 @@ export class Ranker {
     this.markers = words.questionMarkers.map(normalize).filter((w) => w !== '');
     entries.forEach((e, i) => {
       const named = new Set<string>();
-      this.firstDoc.push(this.owner.length);
       e.phrasings.forEach((p, j) => {
         const a = analyse(p);
         a.named.forEach((c) => named.add(c));
@@ -126,11 +123,6 @@ export class Ranker {
       this.entryConcepts.push(named);
     });
     this.index.build();
-  }
-
-  /** True when some phrasing uses `term` (a word, '#bigram' or '@concept'). */
-  knows(term: string): boolean {
-    return this.index.has(term);
   }
 
   /**

@@ -34,7 +34,7 @@ export async function rig(o: { env?: Record<string, string>; paths?: Partial<Con
   const prep = prepareConsole(config);
   const app = await createApp(config, { store: new MemoryStore(), now: () => o.now ?? '2024-04-20', handlers: [prep.bindHandler], knowledgeDir: o.knowledgeDir });
   const ctx = consoleContext(app, prep, { paths: o.paths, clock: o.clock });
-  const mods = consoleModules(ctx, 3_600_000);
+  const mods = consoleModules(ctx, 3_600_000, prep.misses);
   const web = createConsoleApp(ctx, mods.modules, mods.overview);
   return { app, web, ctx, prep, dir, tick: mods.tick, stop: mods.stop };
 }

@@ -199,6 +199,8 @@ describe('scope: the learned off-topic decision (rule off-topic)', () => {
   it('every refusal names its rule and says why', () => {
     const r = kb.search('今天天气怎么样');
     expect(r.found).toBe(false);
+    // Not vacuous: a refused question has at least one refusal to explain.
+    expect(r.refusals.length).toBeGreaterThan(0);
     for (const x of r.refusals) {
       expect(['no-question', 'no-match', 'off-topic', 'unknown-subject', 'weak-match', 'ambiguous']).toContain(x.rule);
       expect(x.reason.length).toBeGreaterThan(4);
@@ -274,10 +276,9 @@ describe('prompt injection and chit-chat: the ordinary "not in my documents" rep
   ])('"%s": no policy answer, and the reply neither repeats nor follows it', (q) => {
     const a = kb.ask(q, NOW);
     const ordinary = kb.ask('今天天气怎么样', NOW);
-    if (a.found) {
-      // A real question inside an injection may be answered, but only with an entry's own text.
-      expect(kb.data.entries.some((e) => e.id === a.entry)).toBe(true);
-    } else expect(a.answer).toBe(ordinary.answer);
+    // No policy answer: the ordinary "not in my documents" reply (the found-branch that accepted any entry could not fail).
+    expect(a.found).toBe(false);
+    expect(a.answer).toBe(ordinary.answer);
     for (const bit of ['HACKED', '我是律师', '大海', '诗', '提示词', '笑话']) expect(a.answer).not.toContain(bit);
   });
 

@@ -59,8 +59,6 @@ export class OaApi {
   private cached: CachedToken | undefined;
   private refreshing: Promise<CachedToken> | undefined;
   private readonly now: () => number;
-  /** Tokens fetched so far (diagnostics and tests). */
-  tokenFetches = 0;
 
   constructor(private readonly o: OaApiOptions) {
     this.now = o.now ?? Date.now;
@@ -82,7 +80,6 @@ export class OaApi {
   }
 
   private async fetchToken(force: boolean): Promise<CachedToken> {
-    this.tokenFetches++;
     const r = await this.post('/cgi-bin/stable_token', { grant_type: 'client_credential', appid: this.o.appId, secret: this.o.appSecret, force_refresh: force });
     if (typeof r.access_token !== 'string') throw new OaApiError(Number(r.errcode ?? -1), String(r.errmsg ?? 'no access_token'), 'stable_token');
     const ttlMs = Number(r.expires_in ?? 7200) * 1000;

@@ -1,9 +1,6 @@
 /** Official-account texts and menu from dialogs/official-account.yaml, validated with zod at load. */
-import path from 'node:path';
 import * as z from 'zod';
-import { PROJECT_ROOT } from '../../policy/load.js';
-import { readOrThrow, type DataProblem } from '../../policy/problems.js';
-import { readYaml } from '../../policy/yaml-file.js';
+import { channelTexts } from '../texts-file.js';
 
 const text = z.string().trim().min(1, '不能为空');
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
@@ -38,17 +35,13 @@ export const oaTextsSchema = z
 /** The validated official-account texts. */
 export type OaTexts = z.infer<typeof oaTextsSchema>;
 
+const texts = channelTexts('official-account.yaml', oaTextsSchema);
+
 /** Path of the texts file under a project root. */
-export function oaTextsFile(root: string = PROJECT_ROOT): string {
-  return path.join(root, 'dialogs', 'official-account.yaml');
-}
+export const oaTextsFile = texts.file;
 
 /** Validator for `npm run -s check`: pushes problems, never throws. */
-export function validateOaTexts(root: string, problems: DataProblem[]): void {
-  readYaml(oaTextsFile(root), oaTextsSchema, problems);
-}
+export const validateOaTexts = texts.validate;
 
 /** Load the texts; throws `DataError` naming every problem. */
-export function loadOaTexts(root: string = PROJECT_ROOT): OaTexts {
-  return readOrThrow((problems) => readYaml(oaTextsFile(root), oaTextsSchema, problems));
-}
+export const loadOaTexts: (root?: string) => OaTexts = texts.load;

@@ -1,9 +1,6 @@
 /** Telegram-only user-facing texts from dialogs/telegram.yaml, validated with zod at load. */
-import path from 'node:path';
 import * as z from 'zod';
-import { PROJECT_ROOT } from '../../policy/load.js';
-import { readYaml } from '../../policy/yaml-file.js';
-import { readOrThrow, type DataProblem } from '../../policy/problems.js';
+import { channelTexts } from '../texts-file.js';
 import type { MessageKind } from '../../bot/message.js';
 
 const text = z.string().trim().min(1);
@@ -47,20 +44,16 @@ export const telegramTextsSchema = z
 /** The validated Telegram texts. */
 export type TelegramTexts = z.infer<typeof telegramTextsSchema>;
 
-/** Path of the Telegram texts file under a project root. */
-export function telegramTextsFile(root: string = PROJECT_ROOT): string {
-  return path.join(root, 'dialogs', 'telegram.yaml');
-}
+const texts = channelTexts('telegram.yaml', telegramTextsSchema);
+
+/** Path of the texts file under a project root. */
+export const telegramTextsFile = texts.file;
 
 /** Validator for `npm run -s check`: pushes problems, never throws. */
-export function validateTelegramTexts(root: string, problems: DataProblem[]): void {
-  readYaml(telegramTextsFile(root), telegramTextsSchema, problems);
-}
+export const validateTelegramTexts = texts.validate;
 
-/** Load the Telegram texts; throws `DataError` naming every problem. */
-export function loadTelegramTexts(root: string = PROJECT_ROOT): TelegramTexts {
-  return readOrThrow((problems) => readYaml(telegramTextsFile(root), telegramTextsSchema, problems));
-}
+/** Load the texts; throws `DataError` naming every problem. */
+export const loadTelegramTexts: (root?: string) => TelegramTexts = texts.load;
 
 /** The fallback reply for a non-text kind the core left unanswered. */
 export function nonTextReply(texts: TelegramTexts, kind: MessageKind): string {

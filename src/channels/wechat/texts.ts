@@ -1,9 +1,6 @@
 /** WeChat-only user-facing texts from dialogs/wechat.yaml, validated with zod at load. */
-import path from 'node:path';
 import * as z from 'zod';
-import { PROJECT_ROOT } from '../../policy/load.js';
-import { readYaml } from '../../policy/yaml-file.js';
-import { readOrThrow, type DataProblem } from '../../policy/problems.js';
+import { channelTexts } from '../texts-file.js';
 import type { MessageKind } from '../../bot/message.js';
 
 const text = z.string().trim().min(1, '不能为空');
@@ -29,20 +26,16 @@ export const wechatTextsSchema = z
 /** The validated WeChat texts. */
 export type WechatTexts = z.infer<typeof wechatTextsSchema>;
 
-/** Path of the WeChat texts file under a project root. */
-export function wechatTextsFile(root: string = PROJECT_ROOT): string {
-  return path.join(root, 'dialogs', 'wechat.yaml');
-}
+const texts = channelTexts('wechat.yaml', wechatTextsSchema);
+
+/** Path of the texts file under a project root. */
+export const wechatTextsFile = texts.file;
 
 /** Validator for `npm run -s check`: pushes problems, never throws. */
-export function validateWechatTexts(root: string, problems: DataProblem[]): void {
-  readYaml(wechatTextsFile(root), wechatTextsSchema, problems);
-}
+export const validateWechatTexts = texts.validate;
 
-/** Load the WeChat texts; throws `DataError` naming every problem. */
-export function loadWechatTexts(root: string = PROJECT_ROOT): WechatTexts {
-  return readOrThrow((problems) => readYaml(wechatTextsFile(root), wechatTextsSchema, problems));
-}
+/** Load the texts; throws `DataError` naming every problem. */
+export const loadWechatTexts: (root?: string) => WechatTexts = texts.load;
 
 /** The WeChat-only reply for stickers, mini-programs, red packets and transfers; undefined for other kinds. */
 export function wechatOnlyReply(texts: WechatTexts, kind: MessageKind | undefined): string | undefined {

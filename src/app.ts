@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { createCore, type Core } from './bot/core.js';
-import type { InboundMessage, Reply } from './bot/message.js';
+import type { InboundMessage, Reply } from './messages/message.js';
 import type { Config } from './config.js';
 import { loadDialogs, type Dialogs } from './dialog/load.js';
 import { loadKnowledge, type Answer, type KnowledgeBase } from './knowledge/index.js';

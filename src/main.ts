@@ -7,7 +7,7 @@
  */
 import { createApp, type App } from './app.js';
 import { createBroadcastService } from './broadcast/index.js';
-import type { Sender } from './channels/sender.js';
+import type { Sender } from './messages/sender.js';
 import { startConsole } from './channels/console/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DataError } from './policy/problems.js';

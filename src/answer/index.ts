@@ -8,7 +8,7 @@
  *   const answerer = createAnswerer({ policy, knowledge });
  *   answerer.answer('我大专毕业，在县电视台做编辑，能不能认定职称', '2024-04-20').situation?.outcome; // 'ineligible'
  */
-import type { EvaluateFn, KnowledgeAnswer, KnowledgePort } from '../bot/ports.js';
+import type { EvaluateFn, KnowledgeAnswer, KnowledgePort } from '../dialog/ports.js';
 import { fill } from '../dialog/text.js';
 import { evaluate as realEvaluate } from '../eligibility/evaluate.js';
 import type { Policy } from '../policy/load.js';

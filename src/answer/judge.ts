@@ -5,7 +5,7 @@
  * The current batch first, then the batches still ahead. Pure.
  */
 import { addMonthsToDay } from '../policy/dates.js';
-import type { EvaluateFn } from '../bot/ports.js';
+import type { EvaluateFn } from '../dialog/ports.js';
 import { audienceOf } from '../eligibility/evaluate.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';

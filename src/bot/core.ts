@@ -15,8 +15,8 @@ import { latestNotice, type Policy } from '../policy/load.js';
 import type { Store, Subscriber } from '../store/port.js';
 import { withoutSpeakers } from './speakers.js';
 import { forwardable, withSources } from './format.js';
-import { userKey, type BotCore, type InboundMessage, type Reply } from './message.js';
-import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from './ports.js';
+import { userKey, type BotCore, type InboundMessage, type Reply } from '../messages/message.js';
+import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from '../dialog/ports.js';
 import { KeyedQueue } from './serial.js';
 
 /** A handler tried before the default routing; `undefined` means "not mine". */

@@ -1,7 +1,7 @@
 /** Knowledge answers as the user reads them: with their sources, or wrapped for forwarding. */
 import type { Dialogs } from '../dialog/load.js';
 import { fill, joinSources } from '../dialog/text.js';
-import type { KnowledgeAnswer } from './ports.js';
+import type { KnowledgeAnswer } from '../dialog/ports.js';
 
 /** The answer text with its sources appended, unless the text already names the document. */
 export function withSources(a: KnowledgeAnswer, d: Dialogs): string {

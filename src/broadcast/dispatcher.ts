@@ -4,8 +4,8 @@
  * recipient: check still subscribed → mark `sending` (journal) → send → mark the outcome.
  */
 import path from 'node:path';
-import type { ChannelName } from '../bot/message.js';
-import type { Sender, SendResult } from '../channels/sender.js';
+import type { ChannelName } from '../messages/message.js';
+import type { Sender, SendResult } from '../messages/sender.js';
 import type { Store } from '../store/port.js';
 import { Limiter, realClock, type Clock } from './limiter.js';
 import type { Broadcast, Outbox, Recipient } from './outbox.js';

@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { Reply } from '../bot/message.js';
+import type { Reply } from '../messages/message.js';
 import type { Store } from '../store/port.js';
 import { AuditLog } from './audit.js';
 import { Outbox, type BroadcastSummary, type Recipient } from './outbox.js';

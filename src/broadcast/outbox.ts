@@ -16,7 +16,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { ChannelName, Reply } from '../bot/message.js';
+import type { ChannelName, Reply } from '../messages/message.js';
 import { writeFileAtomicSync } from '../store/atomic.js';
 import { damagedName, Journal, readJson, readJsonOrSetAside, writeJsonAtomic } from './journal.js';
 

@@ -1,5 +1,5 @@
 /** How a broadcast looks and whom it reaches: audience selection, per-channel rendering, durations. */
-import type { ChannelName, Reply } from '../bot/message.js';
+import type { ChannelName, Reply } from '../messages/message.js';
 import type { Subscriber } from '../store/port.js';
 import type { Recipient } from './outbox.js';
 import { estimateMs, type BroadcastSettings } from './settings.js';

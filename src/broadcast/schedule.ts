@@ -7,7 +7,7 @@ import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
 import { TZDate } from '@date-fns/tz';
-import type { Reply } from '../bot/message.js';
+import type { Reply } from '../messages/message.js';
 import type { Policy, PolicyBatch } from '../policy/load.js';
 import { TIME_ZONE, daysBetween, formatChineseDate } from '../policy/dates.js';
 import type { Audience } from '../policy/windows.js';

@@ -14,7 +14,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../config.js';
-import type { Sender } from '../channels/sender.js';
+import type { Sender } from '../messages/sender.js';
 import type { Policy } from '../policy/load.js';
 import type { Store } from '../store/port.js';
 import { AuditLog } from './audit.js';

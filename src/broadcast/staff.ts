@@ -3,7 +3,7 @@
  * /broadcast_* forms). Only for ids in `config.staff`, only in private chats; for anyone else,
  * anywhere else, the handler returns undefined, so the core answers as for any unknown text.
  */
-import { userKey, type InboundMessage, type Reply } from '../bot/message.js';
+import { userKey, type InboundMessage, type Reply } from '../messages/message.js';
 import type { Config } from '../config.js';
 import type { Store } from '../store/port.js';
 import { broadcastContext, cancelBroadcast, durationWords, enqueueBroadcast, previewBroadcast, statusLines, type BroadcastContext } from './ops.js';

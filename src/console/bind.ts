@@ -6,7 +6,7 @@
  */
 import { statSync } from 'node:fs';
 import type { Context } from 'hono';
-import { userKey, type InboundMessage, type Reply } from '../bot/message.js';
+import { userKey, type InboundMessage, type Reply } from '../messages/message.js';
 import type { AuditLog } from '../broadcast/audit.js';
 import { localStamp } from '../broadcast/schedule.js';
 import type { Accounts } from './accounts.js';

@@ -4,7 +4,7 @@
  * Reuses the outbox, limits and audit of src/broadcast (enqueueBroadcast, cancelBroadcast …).
  */
 import type { Context } from 'hono';
-import type { ChannelName } from '../bot/message.js';
+import type { ChannelName } from '../messages/message.js';
 import { describeAudience, selectAudience, type AudienceSpec } from '../broadcast/audience.js';
 import { broadcastContext, cancelBroadcast, enqueueBroadcast, staffReply, type BroadcastContext } from '../broadcast/ops.js';
 import { countByChannel, formatDuration, renderForChannel } from '../broadcast/render.js';

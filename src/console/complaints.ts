@@ -5,7 +5,7 @@
  * previous message is a personal answer, not a question. The last question per user is held in
  * memory only, for minutes.
  */
-import { userKey, type InboundMessage, type Reply } from '../bot/message.js';
+import { userKey, type InboundMessage, type Reply } from '../messages/message.js';
 import type { Store } from '../store/port.js';
 import { bigrams, jaccard, type MissLog } from './misses.js';
 

@@ -2,8 +2,8 @@
  * The interview engine: `step(state, input, deps) → { state, replies }`. Pure: the clock, the
  * policy, the texts and the other engines come in `deps`; no I/O.
  */
-import type { Choice, Reply } from '../bot/message.js';
-import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from '../bot/ports.js';
+import type { Choice, Reply } from '../messages/message.js';
+import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from './ports.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';
 import { checkIdNumber } from '../eligibility/id-number.js';

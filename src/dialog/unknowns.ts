@@ -5,7 +5,7 @@
  * case. Unknown facts without alternatives that leave the verdict incomplete are named with whom
  * to ask. Facts whose answer does not change the outcome are not mentioned.
  */
-import type { Reply } from '../bot/message.js';
+import type { Reply } from '../messages/message.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';
 import { formatChineseDate } from '../policy/dates.js';

@@ -4,7 +4,7 @@
  * number's check result (never the number), and the verdict is rebuilt on request, on the day of
  * the request (so a window that closed meanwhile is told as closed).
  */
-import type { Reply } from '../bot/message.js';
+import type { Reply } from '../messages/message.js';
 import { checkIdNumber } from '../eligibility/id-number.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';

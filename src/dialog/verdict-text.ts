@@ -4,7 +4,7 @@
  * the deciding reasons with a short citation, one line for the rest ("理由" shows them), the next
  * step; then the offer to subscribe. When every window has closed it says so first.
  */
-import type { Reply } from '../bot/message.js';
+import type { Reply } from '../messages/message.js';
 import type { Profile } from '../eligibility/profile.js';
 import type { Check, Verdict } from '../eligibility/verdict.js';
 import { formatChineseDate } from '../policy/dates.js';

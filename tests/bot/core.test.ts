@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp, type AppOptions } from '../../src/app.js';
-import type { InboundMessage, Reply } from '../../src/bot/message.js';
+import type { InboundMessage, Reply } from '../../src/messages/message.js';
 import { loadConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory.js';
 

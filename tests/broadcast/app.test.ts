@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { createBroadcastService } from '../../src/broadcast/service.js';
 import { Outbox } from '../../src/broadcast/outbox.js';
-import type { InboundMessage } from '../../src/bot/message.js';
+import type { InboundMessage } from '../../src/messages/message.js';
 import path from 'node:path';
 import { loadBroadcastSettings } from '../../src/broadcast/settings.js';
 import { recordingSender, tempDir } from './helpers.js';

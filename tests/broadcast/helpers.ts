@@ -2,8 +2,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ChannelName, Reply } from '../../src/bot/message.js';
-import type { Sender, SendResult } from '../../src/channels/sender.js';
+import type { ChannelName, Reply } from '../../src/messages/message.js';
+import type { Sender, SendResult } from '../../src/messages/sender.js';
 import type { SessionRecord, Store, Subscriber } from '../../src/store/port.js';
 
 /** A fresh temp dir. */

@@ -10,7 +10,7 @@ import { createTelegramSender } from '../../src/channels/telegram/sender.js';
 import { KeyboardMemory } from '../../src/channels/telegram/keyboard.js';
 import { Dispatcher } from '../../src/broadcast/dispatcher.js';
 import { Outbox } from '../../src/broadcast/outbox.js';
-import type { Sender } from '../../src/channels/sender.js';
+import type { Sender } from '../../src/messages/sender.js';
 import { fastSettings, makeSubscribers, memoryStore, tempDir } from './helpers.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Outbox } from '../../src/broadcast/outbox.js';
 import { Dispatcher } from '../../src/broadcast/dispatcher.js';
-import type { Sender } from '../../src/channels/sender.js';
+import type { Sender } from '../../src/messages/sender.js';
 import type { Subscriber } from '../../src/store/port.js';
 import { fastSettings, makeSubscribers, memoryStore, recordingSender, tempDir } from './helpers.js';
 

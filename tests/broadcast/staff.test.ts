@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { InboundMessage } from '../../src/bot/message.js';
+import type { InboundMessage } from '../../src/messages/message.js';
 import { createStaffHandler } from '../../src/broadcast/staff.js';
 import { Outbox } from '../../src/broadcast/outbox.js';
 import { loadBroadcastSettings } from '../../src/broadcast/settings.js';

@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config.js';
 import { prepareConsole } from '../../src/console/index.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { Client, rig, tempDir } from './helpers.js';
-import type { InboundMessage } from '../../src/bot/message.js';
+import type { InboundMessage } from '../../src/messages/message.js';
 
 const tg = (userId: string, text: string, extra: Partial<InboundMessage> = {}): InboundMessage => ({ channel: 'telegram', userId, chatId: userId, text, ...extra });
 

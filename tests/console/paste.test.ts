@@ -3,7 +3,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { startConsole } from '../../src/channels/console/index.js';
 import { scriptMessages } from '../../src/channels/console/paste.js';
-import type { InboundMessage } from '../../src/bot/message.js';
+import type { InboundMessage } from '../../src/messages/message.js';
 import { loadDialogs } from '../../src/dialog/load.js';
 
 /** A console over streams, with a core that records what it receives. */

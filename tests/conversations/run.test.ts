@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import * as z from 'zod';
 import { createApp, type App } from '../../src/app.js';
-import type { Reply } from '../../src/bot/message.js';
+import type { Reply } from '../../src/messages/message.js';
 import { loadConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory.js';
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
-import type { Reply } from '../../src/bot/message.js';
+import type { Reply } from '../../src/messages/message.js';
 import { startTelegram } from '../../src/channels/telegram/index.js';
 import { loadConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.js';
-import type { InboundMessage, Reply } from '../../src/bot/message.js';
+import type { InboundMessage, Reply } from '../../src/messages/message.js';
 import { loadConfig } from '../../src/config.js';
 import { MemoryStore } from '../../src/store/memory.js';
 import { allFixed, huge, randomMessage, rng } from './inputs.js';

@@ -5,7 +5,7 @@
  */
 import readline from 'node:readline';
 import type { App } from '../../app.js';
-import type { InboundMessage, Reply } from '../../bot/message.js';
+import type { InboundMessage, Reply } from '../../messages/message.js';
 import { PASTE_QUIET_MS, PasteJoiner, scriptMessages } from './paste.js';
 import { pickChoice, renderReply } from './render.js';
 

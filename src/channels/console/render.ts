@@ -1,5 +1,5 @@
 /** Rendering replies for a terminal: text, then numbered choices (typing the number picks one). */
-import type { Reply } from '../../bot/message.js';
+import type { Reply } from '../../messages/message.js';
 
 /** One reply as terminal lines; choices become "  1. label". */
 export function renderReply(r: Reply): string {

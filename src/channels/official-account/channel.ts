@@ -9,12 +9,12 @@
  * server (server.ts) or be mounted on another hono app (the staff console) unchanged.
  */
 import { randomInt } from 'node:crypto';
-import type { BotCore, Choice, InboundMessage, Reply } from '../../bot/message.js';
-import { userKey } from '../../bot/message.js';
+import type { BotCore, Choice, InboundMessage, Reply } from '../../messages/message.js';
+import { userKey } from '../../messages/message.js';
 import { KeyedQueue } from '../../bot/serial.js';
 import type { OfficialAccountConfig } from '../../config.js';
 import type { Store } from '../../store/port.js';
-import type { Sender } from '../sender.js';
+import type { Sender } from '../../messages/sender.js';
 import { offeredChoices, resolveChoice } from '../wechat/render.js';
 import { OaApi, OaApiError } from './api.js';
 import { DecryptError, MsgCrypt, sameSignature, sha1Signature } from './crypto.js';

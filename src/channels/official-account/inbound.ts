@@ -3,7 +3,7 @@
  * for the core, an event (subscribe, unsubscribe, menu click), or nothing. Also the key WeChat's
  * retries are recognised by: MsgId for messages, FromUserName + CreateTime for events.
  */
-import type { InboundMessage, MessageKind } from '../../bot/message.js';
+import type { InboundMessage, MessageKind } from '../../messages/message.js';
 import { parseQuote, questionOfQuote } from '../quote.js';
 import { field } from './xml.js';
 

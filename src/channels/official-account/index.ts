@@ -10,7 +10,7 @@
  * await oa.stop();
  * ```
  */
-import type { Sender } from '../sender.js';
+import type { Sender } from '../../messages/sender.js';
 import { createOfficialAccountChannel, type OaChannelOptions, type OaHost, type OfficialAccountChannel } from './channel.js';
 import { listenOa } from './server.js';
 

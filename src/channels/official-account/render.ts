@@ -4,7 +4,7 @@
  * limit, cut at sentence ends, and at most 5 messages (the customer-service allowance after a user
  * message; 3 after a menu click or a follow), the last one saying what was left out.
  */
-import type { Reply } from '../../bot/message.js';
+import type { Reply } from '../../messages/message.js';
 import { splitAtSentences } from '../split-text.js';
 import { renderReply } from '../wechat/render.js';
 

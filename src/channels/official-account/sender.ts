@@ -5,9 +5,9 @@
  * WeChat's refusals become outbox outcomes: a user who refused or unfollowed is permanent, a used-up
  * quota waits and retries, an expired token is refreshed by the API client.
  */
-import type { Reply } from '../../bot/message.js';
+import type { Reply } from '../../messages/message.js';
 import { fill } from '../../template.js';
-import type { Sender, SendResult } from '../sender.js';
+import type { Sender, SendResult } from '../../messages/sender.js';
 import { ERR, OaApiError, type OaApi } from './api.js';
 import { OA_CHANNEL } from './inbound.js';
 import { toMessages } from './render.js';

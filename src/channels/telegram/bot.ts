@@ -7,7 +7,7 @@ import { Bot, type Context } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { sequentialize } from '@grammyjs/runner';
 import { autoRetry } from '@grammyjs/auto-retry';
-import type { BotCore, InboundMessage, Reply } from '../../bot/message.js';
+import type { BotCore, InboundMessage, Reply } from '../../messages/message.js';
 import { decodePress, KeyboardMemory } from './keyboard.js';
 import { isAddressedToBot, toInbound, type BotIdentity } from './inbound.js';
 import { deliver, removeKeyboard } from './render.js';

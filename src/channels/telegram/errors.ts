@@ -1,6 +1,6 @@
 /** Telegram API failures → the broadcast outbox's `SendResult` (what to retry, what never to). */
 import { GrammyError, HttpError } from 'grammy';
-import type { SendResult } from '../sender.js';
+import type { SendResult } from '../../messages/sender.js';
 import { neverArrived, shortReason } from './network.js';
 
 /** Descriptions meaning the chat will never accept our messages again. */

@@ -3,7 +3,7 @@
  * mentions, forwards, stickers…) is tested without a server.
  */
 import type { Message } from 'grammy/types';
-import type { InboundMessage, MessageKind } from '../../bot/message.js';
+import type { InboundMessage, MessageKind } from '../../messages/message.js';
 
 /** What we need to know about our own bot. */
 export interface BotIdentity {

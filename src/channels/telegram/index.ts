@@ -10,9 +10,9 @@
  */
 import { GrammyError, HttpError } from 'grammy';
 import { run, type RunnerHandle } from '@grammyjs/runner';
-import type { BotCore } from '../../bot/message.js';
+import type { BotCore } from '../../messages/message.js';
 import type { Config } from '../../config.js';
-import type { Sender } from '../sender.js';
+import type { Sender } from '../../messages/sender.js';
 import { ALLOWED_UPDATES, createTelegramBot } from './bot.js';
 import { RateLimiter, TELEGRAM_LIMITS, type RateLimits } from './limiter.js';
 import { createTelegramSender } from './sender.js';

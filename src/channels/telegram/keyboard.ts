@@ -5,7 +5,7 @@
  * on an older keyboard is refused instead of being replayed into a later interview step.
  */
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'grammy/types';
-import type { Choice } from '../../bot/message.js';
+import type { Choice } from '../../messages/message.js';
 
 const MAX_CALLBACK_BYTES = 64;
 const INDEX_PREFIX = '#i:';

@@ -4,7 +4,7 @@
  */
 import type { Api } from 'grammy';
 import type { InlineKeyboardMarkup } from 'grammy/types';
-import type { Reply } from '../../bot/message.js';
+import type { Reply } from '../../messages/message.js';
 import { inlineKeyboard, type KeyboardMemory } from './keyboard.js';
 import { splitText } from './split.js';
 

@@ -4,8 +4,8 @@
  * shared rate limiter keeps broadcasts and live replies within Telegram's limits together.
  */
 import { Api } from 'grammy';
-import type { Reply } from '../../bot/message.js';
-import type { Sender, SendResult } from '../sender.js';
+import type { Reply } from '../../messages/message.js';
+import type { Sender, SendResult } from '../../messages/sender.js';
 import type { KeyboardMemory } from './keyboard.js';
 import type { RateLimiter } from './limiter.js';
 import { deliver } from './render.js';

@@ -1,7 +1,7 @@
 /** Telegram-only user-facing texts from dialogs/telegram.yaml, validated with zod at load. */
 import * as z from 'zod';
 import { channelTexts } from '../texts-file.js';
-import type { MessageKind } from '../../bot/message.js';
+import type { MessageKind } from '../../messages/message.js';
 
 const text = z.string().trim().min(1);
 

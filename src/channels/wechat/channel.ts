@@ -5,9 +5,9 @@
  * service is unreachable. User state lives in the core's store, so a reconnect loses nothing.
  */
 import { WechatyBuilder, types, type Contact, type Friendship, type Message, type Room, type Wechaty, type WechatyOptions } from 'wechaty';
-import type { BotCore, Reply, Choice, InboundMessage } from '../../bot/message.js';
+import type { BotCore, Reply, Choice, InboundMessage } from '../../messages/message.js';
 import type { Config } from '../../config.js';
-import type { Sender, SendResult } from '../sender.js';
+import type { Sender, SendResult } from '../../messages/sender.js';
 import { toInbound } from './inbound.js';
 import { showLoginQr } from './login.js';
 import { DEFAULT_PACE, Pacer, type PaceOptions, type SendPriority } from './pacer.js';

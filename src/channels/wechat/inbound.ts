@@ -4,7 +4,7 @@
  * of content arrived; a quoted message or a forwarded chat record becomes a question.
  */
 import { types, type Message } from 'wechaty';
-import type { InboundMessage, MessageKind } from '../../bot/message.js';
+import type { InboundMessage, MessageKind } from '../../messages/message.js';
 import { parseQuote, questionOfQuote as questionOf } from '../quote.js';
 import { chatRecordText, isChatRecordCard } from './chat-record.js';
 

@@ -4,7 +4,7 @@
  * See docs/wechat.md for running it and for the risks to the WeChat account.
  */
 import { createWechatChannel, type ChannelApp } from './channel.js';
-import type { Sender } from '../sender.js';
+import type { Sender } from '../../messages/sender.js';
 
 export { createWechatChannel, type ChannelApp, type WechatChannel, type WechatChannelOptions } from './channel.js';
 export { DEFAULT_PACE, type PaceOptions } from './pacer.js';

@@ -2,7 +2,7 @@
  * Rendering core replies for WeChat, which has no buttons: choices become numbered lines
  * ("1. 本科"), and a typed number is mapped back to the choice value the core expects.
  */
-import type { Choice, Reply } from '../../bot/message.js';
+import type { Choice, Reply } from '../../messages/message.js';
 
 /** One reply as WeChat text: the text, then one numbered line per choice and a hint. */
 export function renderReply(reply: Reply, choiceHint: string): string {

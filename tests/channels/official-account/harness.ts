@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../../src/app.js';
-import type { InboundMessage, Reply } from '../../../src/bot/message.js';
+import type { InboundMessage, Reply } from '../../../src/messages/message.js';
 import { loadConfig } from '../../../src/config.js';
 import { startOfficialAccount, type OaTurn, type RunningOfficialAccount } from '../../../src/channels/official-account/index.js';
 import { MemoryStore } from '../../../src/store/memory.js';

@@ -6,7 +6,7 @@ import { channelContract, CONTRACT_NOW, type ChannelDriver } from '../contract-s
 import { createApp } from '../../../src/app.js';
 import { loadConfig } from '../../../src/config.js';
 import { MemoryStore } from '../../../src/store/memory.js';
-import type { InboundMessage, Reply } from '../../../src/bot/message.js';
+import type { InboundMessage, Reply } from '../../../src/messages/message.js';
 import { startTelegram } from '../../../src/channels/telegram/index.js';
 import { splitText } from '../../../src/channels/telegram/split.js';
 import { startFakeTelegram, type SentRecord } from '../../fakes/telegram-api.js';

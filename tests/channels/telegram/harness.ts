@@ -1,5 +1,5 @@
 /** Test harness: the real Telegram channel against the fake Bot API server, with any core. */
-import type { BotCore, InboundMessage, Reply } from '../../../src/bot/message.js';
+import type { BotCore, InboundMessage, Reply } from '../../../src/messages/message.js';
 import { startTelegram, type TelegramChannel, type TelegramOptions } from '../../../src/channels/telegram/index.js';
 import { startFakeTelegram, type FakeTelegram } from '../../fakes/telegram-api.js';
 

@@ -10,7 +10,7 @@ import { log as wechatyLog, types } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { PuppetServer, PuppetService } from 'wechaty-puppet-service';
 import { createWechatChannel, type WechatChannel } from '../../../src/channels/wechat/index.js';
-import type { BotCore, InboundMessage, Reply } from '../../../src/bot/message.js';
+import type { BotCore, InboundMessage, Reply } from '../../../src/messages/message.js';
 import type { Config } from '../../../src/config.js';
 
 wechatyLog.level('error');

@@ -1,5 +1,5 @@
 /** A tiny stand-in for the bot core: a two-step interview, enough to exercise the channel. */
-import type { BotCore, InboundMessage, Reply } from '../../../src/bot/message.js';
+import type { BotCore, InboundMessage, Reply } from '../../../src/messages/message.js';
 
 /** A fake core that records what it was handed. */
 export function stubCore(): BotCore & { seen: InboundMessage[] } {

@@ -1,6 +1,7 @@
 /**
- * What the bot core and the dialog engine need from the other engines, as structural types, so
- * tests can hand in fakes and the core does not depend on how knowledge or eligibility are built.
+ * What the dialog engine (and the answerer and the bot core above it) need from the other engines,
+ * as structural types, so tests can hand in fakes and the callers do not depend on how knowledge
+ * or eligibility are built.
  */
 import type { Profile } from '../eligibility/profile.js';
 import type { Verdict } from '../eligibility/verdict.js';

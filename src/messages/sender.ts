@@ -1,5 +1,5 @@
 /** The outbound port broadcasts use: one message to one chat, with a result the outbox can act on. */
-import type { ChannelName, Reply } from '../bot/message.js';
+import type { ChannelName, Reply } from './message.js';
 
 /**
  * Outcome of one send: permanent failures (blocked, chat gone) are not retried. `uncertain`: the

@@ -1,6 +1,7 @@
 /**
  * The channel-neutral message model. Channel adapters translate platform messages into
  * `InboundMessage` and render `Reply` back (buttons on Telegram, numbered lines elsewhere).
+ * It imports nothing, so every layer (dialog, bot, broadcast, console, channels) may use it.
  */
 
 /** Channels the bot can speak on. */

@@ -7,6 +7,7 @@ import { createCore, type Core } from './bot/core.js';
 import type { InboundMessage, Reply } from './messages/message.js';
 import type { Config } from './config.js';
 import { loadDialogs, type Dialogs } from './dialog/load.js';
+import { evaluate, resolveSeries } from './eligibility/evaluate.js';
 import { loadKnowledge, type Answer, type KnowledgeBase } from './knowledge/index.js';
 import { generalIdf } from './knowledge/segment.js';
 import { todayInShanghai } from './policy/dates.js';
@@ -151,6 +152,8 @@ export async function createApp(config: Config, opts: AppOptions = {}): Promise<
       store,
       now,
       clock,
+      evaluate,
+      resolveSeries,
       sessionTtlDays: config.sessionTtlDays,
       handlers: handlers.map((h) => (m: InboundMessage) => h(m, app)),
     });

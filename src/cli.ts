@@ -12,7 +12,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run(args
   screen: { summary: '资格自测（--json / --jsonl，从标准输入读取）', load: () => import('./cli/screen.js') },
   check: { summary: '校验 rules/、knowledge/、dialogs/ 中的全部数据文件', load: () => import('./cli/check.js') },
   broadcast: { summary: '工作人员广播：preview | send | status | cancel', load: () => import('./cli/broadcast.js') },
-  oa: { summary: '微信公众号：menu（按 dialogs/official-account.yaml 创建自定义菜单，--dry-run 只显示）', load: () => import('./channels/official-account/cli.js') },
+  oa: { summary: '微信公众号：menu（按 dialogs/official-account.yaml 创建自定义菜单，--dry-run 只显示）', load: () => import('./cli/oa.js') },
   staff: { summary: '网页控制台账号：add 姓名 [--admin] | list | reset 姓名 | remove 姓名', load: () => import('./cli/staff.js') },
 };
 

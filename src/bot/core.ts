@@ -10,7 +10,7 @@ import { normalise } from '../dialog/parse.js';
 import { answerCount, buildProfile, isDialogState, type DialogState } from '../dialog/state.js';
 import { fill } from '../dialog/text.js';
 import { followUpKind } from '../dialog/verdict-followup.js';
-import { audienceOf, evaluate as realEvaluate, resolveSeries as realResolveSeries } from '../eligibility/evaluate.js';
+import { audienceOf } from '../eligibility/evaluate.js';
 import { latestNotice, type Policy } from '../policy/load.js';
 import type { Store, Subscriber } from '../store/port.js';
 import { withoutSpeakers } from './speakers.js';
@@ -32,8 +32,10 @@ export interface CoreDeps {
   now: () => string;
   /** Wall clock for session timestamps (expiry); defaults to the real clock. */
   clock?: () => Date;
-  evaluate?: EvaluateFn;
-  resolveSeries?: ResolveSeriesFn;
+  /** The eligibility engine (src/eligibility/evaluate.ts in the app; a fake in tests). */
+  evaluate: EvaluateFn;
+  /** Series names and aliases → the canonical series (src/eligibility). */
+  resolveSeries: ResolveSeriesFn;
   /** Sessions not touched for this many days are treated as gone. */
   sessionTtlDays?: number;
   handlers?: MessageHandler[];
@@ -68,8 +70,7 @@ export function createCore(deps: CoreDeps): Core {
   const clock = deps.clock ?? (() => new Date());
   const d = deps.dialogs;
   const t = d.bot;
-  const evaluate = deps.evaluate ?? realEvaluate;
-  const resolveSeries = deps.resolveSeries ?? realResolveSeries;
+  const { evaluate, resolveSeries } = deps;
   const office = latestNotice(deps.policy).office.name;
   const answerer = createAnswerer({ policy: deps.policy, knowledge: deps.knowledge, evaluate });
   const st = answerer.texts;

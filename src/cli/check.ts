@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { PROJECT_ROOT } from '../policy/load.js';
 import { formatProblem, type DataProblem } from '../policy/problems.js';
-import { validators } from '../policy/validators.js';
+import { validators } from './validators.js';
 import { takeOption, UsageError } from './io.js';
 
 /** Run the command; returns the exit code. */

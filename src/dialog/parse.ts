@@ -3,6 +3,7 @@
  * numbers (三年, 两次, 3, 没有), yes/no, and choices by number, word or alias. Pure; `now` is given.
  */
 import { isIsoDay } from '../policy/dates.js';
+import { chineseDigits, chineseNumber } from '../text/chinese-number.js';
 
 const fullWidth = /[\uFF01-\uFF5E]/g;
 
@@ -14,22 +15,6 @@ export function normalise(text: string): string {
     .trim()
     .replace(/[。！!~～，,、；;]+$/u, '')
     .trim();
-}
-
-const digit: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-
-/** A Chinese numeral (零..九十九, 一百) or ASCII digits → number; undefined when it is neither. */
-export function chineseNumber(s: string): number | undefined {
-  if (/^\d+$/.test(s)) return Number(s);
-  if (!/^[零〇一二两俩三四五六七八九十百]+$/.test(s)) return undefined;
-  if (s === '一百') return 100;
-  const ten = s.indexOf('十');
-  if (ten < 0) return s.length === 1 ? digit[s] : undefined;
-  const tens = ten === 0 ? 1 : digit[s.slice(0, ten)];
-  const unitStr = s.slice(ten + 1);
-  const unit = unitStr === '' ? 0 : digit[unitStr];
-  if (tens === undefined || unit === undefined || unitStr.length > 1 || ten > 1) return undefined;
-  return tens * 10 + unit;
 }
 
 /** A count such as "3", "三次", "两年", "没有" (→ 0); undefined when not a count. */
@@ -51,7 +36,7 @@ export interface ParsedDate {
 /** Replace Chinese numerals used in dates (二〇一九年七月一日 → 2019年7月1日). */
 function dateDigits(s: string): string {
   return s
-    .replace(/[零〇一二三四五六七八九]{2,4}(?=年)/g, (m) => [...m].map((c) => String(digit[c])).join(''))
+    .replace(/[零〇一二三四五六七八九]{2,4}(?=年)/g, (m) => [...m].map((c) => String(chineseDigits[c])).join(''))
     .replace(/([零〇一二两三四五六七八九十]+)(?=[月日号])/g, (m) => String(chineseNumber(m) ?? m));
 }
 

@@ -3,7 +3,7 @@
  * each with the earliest and latest day it may mean, relative words counted from `now`.
  */
 import { addMonthsToDay, isIsoDay } from '../policy/dates.js';
-import { chineseNumber } from '../dialog/parse.js';
+import { chineseNumber } from '../text/chinese-number.js';
 
 /** One date mentioned in the text. */
 export interface DateMention {

@@ -7,7 +7,7 @@ import { pushKey, toPush } from '../../../src/channels/official-account/inbound.
 import { OA_TEXT_LIMIT_BYTES, toMessages } from '../../../src/channels/official-account/render.js';
 import { templateData } from '../../../src/channels/official-account/sender.js';
 import { loadOaTexts } from '../../../src/channels/official-account/texts.js';
-import { menuBody } from '../../../src/channels/official-account/cli.js';
+import { menuBody } from '../../../src/cli/oa.js';
 import { parseXml } from '../../../src/channels/official-account/xml.js';
 import { ConfigError, loadConfig } from '../../../src/config.js';
 import { startFakeWechatOa } from '../../fakes/wechat-oa.js';

@@ -3,8 +3,8 @@
  * message) and never throws. Add one line per data area.
  */
 import path from 'node:path';
-import type { DataProblem } from './problems.js';
-import { readPolicy } from './load.js';
+import type { DataProblem } from '../policy/problems.js';
+import { readPolicy } from '../policy/load.js';
 import { readCheckTexts } from '../eligibility/texts.js';
 import { readDialogs } from '../dialog/load.js';
 import { readBroadcastTexts } from '../broadcast/texts.js';

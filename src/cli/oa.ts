@@ -2,10 +2,10 @@
  * `oa menu [--dry-run]`: create the official account's custom menu (自定义菜单) from
  * dialogs/official-account.yaml through menu/create. `--dry-run` prints the request body only.
  */
-import { UsageError } from '../../cli/io.js';
-import { ConfigError, loadConfig } from '../../config.js';
-import { OaApi, OaApiError } from './api.js';
-import { loadOaTexts, type OaTexts } from './texts.js';
+import { UsageError } from './io.js';
+import { ConfigError, loadConfig } from '../config.js';
+import { OaApi, OaApiError } from '../channels/official-account/api.js';
+import { loadOaTexts, type OaTexts } from '../channels/official-account/texts.js';
 
 /** The menu/create body for the menu in the texts file (click buttons; WeChat sends back `key`). */
 export function menuBody(texts: OaTexts): { button: { type: 'click'; name: string; key: string }[] } {

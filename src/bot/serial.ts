@@ -1,10 +1,16 @@
-/** Per-key serialisation: tasks with the same key run one at a time, in arrival order. */
+/**
+ * The one per-key queue: each user's messages are handled one at a time, in arrival order
+ * (DESIGN.md rule 7). The core, the WeChat channel and the official account all use it.
+ */
 
 /** Runs async tasks so that those sharing a key never overlap; different keys run concurrently. */
 export class KeyedQueue {
-  private tails = new Map<string, Promise<unknown>>();
+  private readonly tails = new Map<string, Promise<unknown>>();
 
-  /** Queue `task` behind earlier tasks of `key`; resolves with its result. */
+  /**
+   * Queue `task` behind earlier tasks of `key`; resolves or rejects with its outcome. A failed
+   * task never blocks the next one of the same key.
+   */
   run<T>(key: string, task: () => Promise<T>): Promise<T> {
     const prev = this.tails.get(key) ?? Promise.resolve();
     const next = prev.then(task, task);
@@ -20,5 +26,10 @@ export class KeyedQueue {
   /** Keys with work queued or running. */
   get size(): number {
     return this.tails.size;
+  }
+
+  /** Resolves when every queued task has finished (also those queued while waiting). */
+  async idle(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
   }
 }

@@ -8,12 +8,12 @@ import { WechatyBuilder, types, type Contact, type Friendship, type Message, typ
 import type { BotCore, Reply, Choice, InboundMessage } from '../../messages/message.js';
 import type { Config } from '../../config.js';
 import type { Sender, SendResult } from '../../messages/sender.js';
+import { KeyedQueue } from '../../bot/serial.js';
 import { toInbound } from './inbound.js';
 import { showLoginQr } from './login.js';
 import { DEFAULT_PACE, Pacer, type PaceOptions, type SendPriority } from './pacer.js';
 import { puppetOptions } from './puppet.js';
 import { offeredChoices, renderReply, resolveChoice } from './render.js';
-import { SerialQueue } from './serial.js';
 import { splitText, WECHAT_TEXT_LIMIT } from './split.js';
 import { loadWechatTexts, wechatOnlyReply, type WechatTexts } from './texts.js';
 
@@ -92,7 +92,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
   const retry = options.retry ?? { firstDelayMs: 5_000, maxDelayMs: 5 * 60_000 };
   const configuredPace: PaceOptions | undefined = app.config.wechat?.pace;
   const pacer = new Pacer(options.pace ?? configuredPace ?? DEFAULT_PACE);
-  const queue = new SerialQueue();
+  const queue = new KeyedQueue();
   /** Last choices shown per `chatId|userId`, so "2" can be read as the second choice. */
   const lastChoices = new Map<string, Choice[]>();
   const greeted = new Set<string>();
@@ -162,7 +162,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
       return;
     }
     const key = `${inbound.chatId}|${inbound.userId}`;
-    void queue.run(key, () => handle(msg, inbound, key));
+    void queue.run(key, () => handle(msg, inbound, key)).catch((e) => log(`处理消息出错：${err(e)}`));
   };
 
   const greet = async (contact: Contact) => {

@@ -5,13 +5,10 @@
 import { isIsoDay } from '../policy/dates.js';
 import { chineseDigits, chineseNumber } from '../text/chinese-number.js';
 
-const fullWidth = /[\uFF01-\uFF5E]/g;
-
-/** Trim, fold full-width ASCII to half-width and drop trailing punctuation and spaces inside. */
+/** Trim, fold full-width forms (NFKC: ２０１９, ＡＢ, the ideographic space) and drop trailing punctuation. */
 export function normalise(text: string): string {
   return text
-    .replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
+    .normalize('NFKC')
     .trim()
     .replace(/[。！!~～，,、；;]+$/u, '')
     .trim();

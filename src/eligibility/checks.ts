@@ -4,8 +4,8 @@ import { addCheck, need, noticeClause, type EvalContext } from './context.js';
 import { checkIdNumber } from './id-number.js';
 import { fill } from './texts.js';
 
-const normaliseName = (s: string) =>
-  s.replace(/\s+/g, '').replace(/（/g, '(').replace(/）/g, ')').toLowerCase();
+// NFKC folds full-width brackets and letters (（Ａ） → (A)), so two spellings of one name compare equal.
+const normaliseName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** 江西 / 江西省 → 江西; infers the covered province from a place in the employer name when absent. */
 export function provinceOf(ctx: EvalContext): string | undefined {

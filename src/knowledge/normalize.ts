@@ -23,11 +23,6 @@ function toSimplified(): Convert {
   return t2s;
 }
 
-/** Full-width ASCII (Ａ１！) and the ideographic space → their half-width forms. */
-export function toHalfWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
-}
-
 /** Replace every key of `table` found in `s` in one left-to-right pass, longest key first. */
 function replacer(table: Record<string, string>): Convert {
   const keys = Object.keys(table).sort((a, b) => b.length - a.length);
@@ -100,7 +95,7 @@ export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] =
   const typos = replacer(lex.typos);
   const synonyms = replacer(Object.fromEntries(Object.entries(lex.synonyms).map(([k, v]) => [k.toLowerCase(), v])));
   const run = (text: string) => {
-    let s = toSimplified()(toHalfWidth(text.normalize('NFKC'))).toLowerCase();
+    let s = toSimplified()(text.normalize('NFKC')).toLowerCase();
     // Punctuation and symbols split words but carry no meaning here; keep letters, digits, CJK.
     s = s.replace(/[^\p{L}\p{N}]+/gu, ' ');
     // A clause-final 不 is the spoken question particle (能报不, 可以认定不), not a negation.

@@ -11,7 +11,7 @@ import { scopeModel, type ScopeModel } from './scope.js';
 import type { Policy } from '../policy/load.js';
 import { askTexts, entriesFile, lexicon, type AskTexts, type Entry, type Lexicon } from './schema.js';
 import { answerVars, fill } from './render.js';
-import { createNormalizer, toHalfWidth, type BatchMonths, type DateMark, type Normalizer } from './normalize.js';
+import { createNormalizer, type BatchMonths, type DateMark, type Normalizer } from './normalize.js';
 
 /** Everything the knowledge base is built from. */
 export interface KnowledgeData {
@@ -166,7 +166,7 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
  * fires on every text with that word (every 职称 question would "name 认定"): refuse it.
  */
 function checkConceptVariants(lex: Lexicon, normalize: (text: string) => string, file: string, problems: DataProblem[]): void {
-  const plain = (s: string) => toHalfWidth(s.normalize('NFKC')).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const plain = (s: string) => s.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   for (const [c, vs] of Object.entries(lex.concepts)) {
     const own = new Set([c, ...vs].map(plain));
     vs.forEach((v, i) => {

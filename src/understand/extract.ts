@@ -9,11 +9,9 @@ import { dateDigits, findDates, type DateMention } from './dates.js';
 import type { Basis, Fact, FactField, Understanding } from './facts.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 
-const fullWidth = /[\uFF01-\uFF5E]/g;
-
-/** Half-width ASCII, no spaces, Chinese numerals in dates as digits. */
+/** Full-width forms folded (NFKC), no spaces, Chinese numerals in dates as digits. */
 export function foldText(text: string): string {
-  const t = text.replace(fullWidth, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000]+/g, '');
+  const t = text.normalize('NFKC').replace(/\s+/g, '');
   return dateDigits(t);
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
 import { loadKnowledge, type KnowledgeBaseInternals } from '../../src/knowledge/index.js';
-import { createNormalizer, toHalfWidth } from '../../src/knowledge/normalize.js';
+import { createNormalizer } from '../../src/knowledge/normalize.js';
 
 let kb: KnowledgeBaseInternals;
 beforeAll(() => {
@@ -14,7 +14,7 @@ describe('normalisation', () => {
   });
 
   it('turns full-width letters, digits and spaces into half-width, and lowers case', () => {
-    expect(toHalfWidth('ＰＤＦ　２ＭＢ')).toBe('PDF 2MB');
+    expect(kb.normalize('ＰＤＦ　２ＭＢ')).toBe('pdf 2mb');
     expect(kb.normalize('ＰＤＦ多大')).toBe('pdf大小');
   });
 

@@ -18,6 +18,7 @@ import { forwardable, withSources } from './format.js';
 import { userKey, type BotCore, type InboundMessage, type Reply } from '../messages/message.js';
 import type { EvaluateFn, KnowledgePort, ResolveSeriesFn } from '../dialog/ports.js';
 import { KeyedQueue } from './serial.js';
+import { choiceByNumber } from '../text/choice-number.js';
 
 /** A handler tried before the default routing; `undefined` means "not mine". */
 export type MessageHandler = (message: InboundMessage) => Promise<Reply[] | undefined>;
@@ -263,9 +264,8 @@ export function createCore(deps: CoreDeps): Core {
       }
     }
     // A number picks from the choices last offered outside the interview (the menu).
-    const n = /^\d{1,2}$/.test(text) ? Number(text) : 0;
-    if (n && s.pending && n <= s.pending.length) {
-      const value = s.pending[n - 1]!;
+    const value = choiceByNumber(text, s.pending);
+    if (value !== undefined) {
       s.pending = undefined;
       return privateTurn(msg, value, s);
     }

@@ -4,6 +4,7 @@
  */
 import { isIsoDay } from '../policy/dates.js';
 import { chineseDigits, chineseNumber } from '../text/chinese-number.js';
+import { typedNumber } from '../text/choice-number.js';
 
 /** Trim, fold full-width forms (NFKC: ２０１９, ＡＢ, the ideographic space) and drop trailing punctuation. */
 export function normalise(text: string): string {
@@ -101,8 +102,8 @@ export interface ChoiceOption {
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
   const t = normalise(text).replace(/\s+/g, '').toLowerCase();
   if (!t) return undefined;
-  const n = chineseNumber(t.replace(/^第/, '').replace(/[项个.、]$/, ''));
-  if (n !== undefined && /^第?([0-9]+|[一二三四五六七八九十]+)[项个.、]?$/.test(t)) return n >= 1 && n <= options.length ? options[n - 1] : undefined;
+  const n = typedNumber(t);
+  if (n !== undefined) return n >= 1 && n <= options.length ? options[n - 1] : undefined;
   const words = (o: ChoiceOption) => [o.value, o.label, ...o.aliases].map((w) => w.toLowerCase());
   const exact = options.find((o) => words(o).includes(t));
   if (exact) return exact;

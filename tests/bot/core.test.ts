@@ -112,4 +112,14 @@ describe('bot core', () => {
     const out = await say('寻乌有什么好吃的');
     expect(out).toContain('资格自测');
   });
+
+  it('a number typed after the menu picks that item, in every form WeChat accepts (2, ２, 第二, 2.)', async () => {
+    const { say } = await setup();
+    const expected = await say('政策问答');
+    for (const typed of ['2', '２', '第二', '2.']) {
+      const { say: fresh } = await setup();
+      await fresh('你好');
+      expect(await fresh(typed)).toBe(expected);
+    }
+  });
 });

@@ -1,8 +1,10 @@
 /**
  * Rendering core replies for WeChat, which has no buttons: choices become numbered lines
- * ("1. 本科"), and a typed number is mapped back to the choice value the core expects.
+ * ("1. 本科"), and a typed number is mapped back to the choice value the core expects (by the
+ * shared rule of src/text/choice-number.ts).
  */
 import type { Choice, Reply } from '../../messages/message.js';
+import { choiceByNumber } from '../../text/choice-number.js';
 
 /** One reply as WeChat text: the text, then one numbered line per choice and a hint. */
 export function renderReply(reply: Reply, choiceHint: string): string {
@@ -21,18 +23,7 @@ export function offeredChoices(replies: Reply[]): Choice[] | undefined {
   return undefined;
 }
 
-const NUMBER = /^\s*(?:第\s*)?(\d{1,2})\s*(?:[.、．。)）]|个|项)?\s*$/u;
-
-/** Full-width digits (１２３) typed on Chinese keyboards → ASCII. */
-function asciiDigits(s: string): string {
-  return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-}
-
 /** If `text` is just a number naming one of `choices`, the choice's value; otherwise the text. */
 export function resolveChoice(text: string, choices: Choice[] | undefined): string {
-  if (!choices || choices.length === 0) return text;
-  const m = NUMBER.exec(asciiDigits(text));
-  if (!m) return text;
-  const choice = choices[Number(m[1]) - 1];
-  return choice ? choice.value : text;
+  return choiceByNumber(text, choices)?.value ?? text;
 }

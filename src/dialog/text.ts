@@ -1,12 +1,10 @@
 /** Filling `{name}` placeholders in texts from dialogs/, and writing sources the way the notice does. */
 import type { Source } from '../policy/schema.js';
 
-import { fill as fillTemplate } from '../template.js';
+import { fill } from '../template.js';
 
-/** Replace `{key}` with `vars[key]`; unknown keys become empty so a message never shows braces. */
-export function fill(template: string, vars: Record<string, string | number | undefined> = {}): string {
-  return fillTemplate(template, vars, { missing: 'empty' });
-}
+/** The one `{name}` filler (src/template.ts), beside the dialog's other text helpers. */
+export { fill };
 
 /** Sources as one string, without repeats (`寻人社发〔2024〕28号 三（一）；…`). */
 export function joinSources(sources: Source[], item: string, sep: string): string {

@@ -8,14 +8,10 @@ import { daysBetween, formatChineseDate } from '../policy/dates.js';
 import { windowStatus, type Audience } from '../policy/windows.js';
 import type { AskTexts } from './schema.js';
 
-import { fill as fillTemplate } from '../template.js';
+import { fill } from '../template.js';
 
-export { stripPlaceholders } from '../template.js';
-
-/** Replace `{name}` with `vars[name]`; names not in `vars` are collected in `unknown` (and left as written). */
-export function fill(template: string, vars: Record<string, string | number>, unknown?: Set<string>): string {
-  return fillTemplate(template, vars, { unknown });
-}
+/** The one `{name}` filler (src/template.ts), and placeholders removed for indexing. */
+export { fill, stripPlaceholders } from '../template.js';
 
 const d = formatChineseDate;
 

@@ -6,7 +6,7 @@
 import { createAnswerer } from '../answer/index.js';
 import { answerLines, currentPrompt, start, step, type DialogDeps, type PrefillAnswers } from '../dialog/engine.js';
 import type { Dialogs } from '../dialog/load.js';
-import { normalise } from '../dialog/parse.js';
+import { normalize } from '../dialog/parse.js';
 import { answerCount, buildProfile, isDialogState, type DialogState } from '../dialog/state.js';
 import { fill } from '../dialog/text.js';
 import { followUpKind } from '../dialog/verdict-followup.js';
@@ -302,7 +302,7 @@ export function createCore(deps: CoreDeps): Core {
     }
     // Only the first MAX_INPUT characters are read: no real answer or question is longer, and a
     // 100 KB message would otherwise hold the event loop for ~200 ms (segmentation, retrieval).
-    const text = normalise((msg.text ?? '').slice(0, MAX_INPUT)).replace(/^@\S+\s+/, '');
+    const text = normalize((msg.text ?? '').slice(0, MAX_INPUT)).replace(/^@\S+\s+/, '');
     if (!text) return msg.isGroup ? [] : [menuReply(t.welcome)];
     if (msg.isGroup) return groupTurn(text);
     if (msg.forwarded) {

@@ -10,7 +10,7 @@ import { checkIdNumber } from '../eligibility/id-number.js';
 import { latestNotice, type Policy } from '../policy/load.js';
 import { applyInferences, dropInferencesFrom } from './infer.js';
 import type { Dialogs } from './load.js';
-import { countNextTo, dateProblem, isUnknownAnswer, matchChoice, normalise, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo, showDate, type ChoiceOption, type ParsedDate } from './parse.js';
+import { countNextTo, dateProblem, isUnknownAnswer, matchChoice, normalize, parseCount, parseDate, parseMonthOf, parseYearOnly, parseYesNo, showDate, type ChoiceOption, type ParsedDate } from './parse.js';
 import type { Step } from './schema.js';
 import { answerCount, answered, applicableSteps, buildProfile, newState, nextStep, requiredCertificate, setAnswer, setUnknown, type AnswerValue, type DialogState } from './state.js';
 import { fill, joinSources } from './text.js';
@@ -163,7 +163,7 @@ type Parsed = { ok: true; value: AnswerValue; shown: string } | { ok: false; rea
 
 /** A yes/no question's own words: the longest one contained in the answer decides; a tie is no answer. */
 function ownYesNo(text: string, words: { yes: string[]; no: string[] }): boolean | undefined {
-  const t = normalise(text).replace(/\s+/g, '').toLowerCase();
+  const t = normalize(text).replace(/\s+/g, '').toLowerCase();
   let best: { v: boolean; len: number } | undefined;
   let tie = false;
   for (const [v, list] of [[true, words.yes], [false, words.no]] as const) {
@@ -354,7 +354,7 @@ export function step(state: DialogState | undefined, input: string, deps: Dialog
   const d = deps.dialogs;
   const iv = d.interview;
   const t = iv.texts;
-  const text = normalise(input);
+  const text = normalize(input);
   const cmd = command(text, d);
 
   if (cmd === 'quit' && (st.phase === 'done' || st.phase === 'stopped')) return { state: st, replies: [{ text: t.quit }] };

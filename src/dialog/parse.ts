@@ -7,7 +7,7 @@ import { chineseDigits, chineseNumber } from '../text/chinese-number.js';
 import { typedNumber } from '../text/choice-number.js';
 
 /** Trim, fold full-width forms (NFKC: ２０１９, ＡＢ, the ideographic space) and drop trailing punctuation. */
-export function normalise(text: string): string {
+export function normalize(text: string): string {
   return text
     .normalize('NFKC')
     .trim()
@@ -17,7 +17,7 @@ export function normalise(text: string): string {
 
 /** A count such as "3", "三次", "两年", "没有" (→ 0); undefined when not a count. */
 export function parseCount(text: string, zeroWords: string[]): number | undefined {
-  const t = normalise(text).replace(/\s+/g, '');
+  const t = normalize(text).replace(/\s+/g, '');
   if (zeroWords.includes(t)) return 0;
   const m = /^(?:共|有|总共|一共)?([0-9]+|[零〇一二两俩三四五六七八九十百]+)(?:次|回|年|个|遍)?$/.exec(t);
   if (!m) return undefined;
@@ -58,7 +58,7 @@ const relativeYears: Record<string, number> = { 今年: 0, 去年: 1, 前年: 2,
 /** A date as people type it, relative words counted from `now` (YYYY-MM-DD); undefined when unreadable. */
 export function parseDate(text: string, now: string): ParsedDate | undefined {
   const nowYear = Number(now.slice(0, 4));
-  const t = dateDigits(normalise(text).replace(/\s+/g, '')).replace(/号/g, '日').replace(/份/g, '');
+  const t = dateDigits(normalize(text).replace(/\s+/g, '')).replace(/号/g, '日').replace(/份/g, '');
   let m = /^(今年|去年|前年|大前年)(\d{1,2})月(?:(\d{1,2})日)?/.exec(t);
   if (m) return build(nowYear - relativeYears[m[1]!]!, Number(m[2]), m[3] ? Number(m[3]) : undefined);
   m = /^(\d{4}|\d{2})年(\d{1,2})月(?:(\d{1,2})日)?/.exec(t);
@@ -78,7 +78,7 @@ export function showDate(d: ParsedDate): string {
 
 /** Yes/no from the configured words; the "no" words are tried first (没有 contains 有). */
 export function parseYesNo(text: string, yes: string[], no: string[]): boolean | undefined {
-  const t = normalise(text).toLowerCase();
+  const t = normalize(text).toLowerCase();
   if (no.includes(t)) return false;
   if (yes.includes(t)) return true;
   const byLength = (a: string, b: string) => b.length - a.length;
@@ -100,7 +100,7 @@ export interface ChoiceOption {
  * phrase containing exactly one of them ("我是本科毕业的" → 本科).
  */
 export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption | undefined {
-  const t = normalise(text).replace(/\s+/g, '').toLowerCase();
+  const t = normalize(text).replace(/\s+/g, '').toLowerCase();
   if (!t) return undefined;
   const n = typedNumber(t);
   if (n !== undefined) return n >= 1 && n <= options.length ? options[n - 1] : undefined;
@@ -127,7 +127,7 @@ export function matchChoice(text: string, options: ChoiceOption[]): ChoiceOption
  * person does not know, and is not a question about how to answer ("不知道怎么填").
  */
 export function isUnknownAnswer(text: string, unknownWords: string[], notUnknown: string[] = []): boolean {
-  const t = normalise(text).replace(/\s+/g, '');
+  const t = normalize(text).replace(/\s+/g, '');
   if (!t || /[?？]$/.test(t) || notUnknown.some((w) => t.includes(w))) return false;
   return unknownWords.some((w) => t.includes(w));
 }
@@ -135,7 +135,7 @@ export function isUnknownAnswer(text: string, unknownWords: string[], notUnknown
 /** A year alone ("2022年", "2022", "22年毕业", "前年毕业", "去年"): the month is still to be asked. */
 export function parseYearOnly(text: string, now: string): number | undefined {
   const nowYear = Number(now.slice(0, 4));
-  const t = dateDigits(normalise(text).replace(/\s+/g, ''));
+  const t = dateDigits(normalize(text).replace(/\s+/g, ''));
   let m = /^(今年|去年|前年|大前年)(?:[^\d月]*)$/.exec(t);
   if (m) return nowYear - relativeYears[m[1]!]!;
   m = /^(\d{4}|\d{2})年(?:[^\d月]*)$/.exec(t) ?? /^(\d{4})$/.exec(t);
@@ -145,7 +145,7 @@ export function parseYearOnly(text: string, now: string): number | undefined {
 
 /** The month (and day) of a year asked before: "6月", "6", "六月份", "6月15日". */
 export function parseMonthOf(text: string, year: number): ParsedDate | undefined {
-  const t = dateDigits(normalise(text).replace(/\s+/g, '')).replace(/号/g, '日').replace(/份/g, '');
+  const t = dateDigits(normalize(text).replace(/\s+/g, '')).replace(/号/g, '日').replace(/份/g, '');
   const m = /^(\d{1,2})(?:月(?:(\d{1,2})日)?)?(?:[^\d].*)?$/.exec(t);
   if (!m || (!t.includes('月') && !/^\d{1,2}$/.test(t))) return undefined;
   return build(year, Number(m[1]), m[2] ? Number(m[2]) : undefined);
@@ -161,7 +161,7 @@ export function dateProblem(iso: string, now: string, notFuture: boolean, limits
 
 /** The count said next to `word` ("基本称职一次", "一次基本称职", "基本称职2次"); undefined when none. */
 export function countNextTo(text: string, word: string): number | undefined {
-  const t = normalise(text).replace(/\s+/g, '');
+  const t = normalize(text).replace(/\s+/g, '');
   const num = '([0-9]+|[一二两三四五六七八九十]+)';
   // "不称职" must not be read inside "基本称职" and the other way round: the word stands alone.
   const before = new RegExp(`${num}(?:次|回)(?:是)?${word}`).exec(t);

@@ -5,7 +5,7 @@ import { checkIdNumber } from './id-number.js';
 import { fill } from './texts.js';
 
 // NFKC folds full-width brackets and letters (（Ａ） → (A)), so two spellings of one name compare equal.
-const normaliseName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+const normalizeName = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
 /** 江西 / 江西省 → 江西; infers the covered province from a place in the employer name when absent. */
 export function provinceOf(ctx: EvalContext): string | undefined {
@@ -113,7 +113,7 @@ export function checkSocialInsurance(ctx: EvalContext): void {
   const insurer = ctx.profile.socialInsuranceEmployer?.trim();
   const employer = ctx.profile.employer?.name?.trim();
   if (!insurer || !employer) return addCheck(ctx, 'social_insurance', 'warn', t.unknown, clause);
-  if (normaliseName(insurer) === normaliseName(employer)) return addCheck(ctx, 'social_insurance', 'pass', t.pass, clause);
+  if (normalizeName(insurer) === normalizeName(employer)) return addCheck(ctx, 'social_insurance', 'pass', t.pass, clause);
   ctx.facts.socialInsuranceDiffers = true;
   const values = { insurer, employer };
   // Not said whether they hold the proof: it becomes a material to prepare, with a warning.

@@ -1,21 +1,21 @@
 /**
  * Concepts: the lexicon's `concepts` (报名 / 申请 / 提交 → 申报) and `conceptPatterns` (a bare month
- * means "when"), matched on normalised text. A concept is added beside the words, never instead
+ * means "when"), matched on normalized text. A concept is added beside the words, never instead
  * of them, so both the ranker and the scope decision see 申报 in 什么时候报名.
  */
 import type { Lexicon } from './schema.js';
 
-/** Text → normalised text (see normalize.ts). */
+/** Text → normalized text (see normalize.ts). */
 export type Normalize = (s: string) => string;
 
 /** The lexicon's concepts, compiled once. */
 export class ConceptMatcher {
   /** Concept variants and generic terms, longest first: the scan order of `of`. */
   private readonly scan: [string, string | null][];
-  /** Generic terms (normalised): their span names no other concept. */
+  /** Generic terms (normalized): their span names no other concept. */
   private readonly genericSpans: Set<string>;
   private readonly patterns: [RegExp, string][];
-  /** Concept variants (normalised) → their concept. */
+  /** Concept variants (normalized) → their concept. */
   readonly variants = new Map<string, string>();
   /** The concept names. */
   readonly names: Set<string>;
@@ -32,7 +32,7 @@ export class ConceptMatcher {
     this.patterns = Object.entries(lex.conceptPatterns).flatMap(([c, ps]) => ps.map((p) => [new RegExp(p, 'u'), c] as [RegExp, string]));
   }
 
-  /** Concepts a normalised text mentions (any variant, as a substring, or a concept pattern). */
+  /** Concepts a normalized text mentions (any variant, as a substring, or a concept pattern). */
   of(normalized: string): Set<string> {
     const out = new Set<string>();
     // A generic term's span is consumed: 专业技术资格 names 职称, not also 专业 and 资格 (条件).

@@ -1,7 +1,7 @@
 /**
  * The policy Q&A: `loadKnowledge(policy).ask(question, now)` answers from the curated knowledge
  * file, date-aware, with the clauses behind the answer — or says honestly that it has no answer.
- * Pipeline: normalise (normalize.ts) → words, bigrams, concepts (segment.ts, concepts.ts) → rank
+ * Pipeline: normalize (normalize.ts) → words, bigrams, concepts (segment.ts, concepts.ts) → rank
  * the entries (rank.ts) → decide whether the question is in scope (scope.ts) → fill the answer (render.ts).
  *
  * @example
@@ -68,7 +68,7 @@ export interface KnowledgeOptions {
   scopeModel?: ScopeModel;
   /**
    * Evaluation only: texts (titles or phrasings) left out of the index when they equal one of
-   * these after normalisation, so a test question never meets itself (the train/test split).
+   * these after normalization, so a test question never meets itself (the train/test split).
    */
   holdOut?: readonly string[];
 }
@@ -96,7 +96,7 @@ export interface KnowledgeBaseInternals extends KnowledgeBase {
   normalize(text: string): string;
   /** The live options: read per search, so tuning may change them without a rebuild. */
   options: { rank: RankOptions; scope: ScopeOptions };
-  /** The lexicon concepts a normalised text names. */
+  /** The lexicon concepts a normalized text names. */
   concepts(normalized: string): Set<string>;
   /** Training examples: every indexed phrasing (left out of its own ranking and vocabulary) as in scope. */
   phrasingExamples(): Example[];
@@ -109,7 +109,7 @@ export interface KnowledgeBaseInternals extends KnowledgeBase {
 }
 
 /**
- * The lexicon's normaliser followed by typos by sound (sound.ts), over the domain's words: those
+ * The lexicon's normalizer followed by typos by sound (sound.ts), over the domain's words: those
  * of two or more phrasings, the concept variants and the segmenter's words.
  */
 function withSoundFixes(data: KnowledgeData, stopwords: ReadonlySet<string>, userWords: readonly string[]): Normalizer {

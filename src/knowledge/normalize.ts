@@ -1,5 +1,5 @@
 /**
- * Text normalisation for Chinese questions: traditional → simplified (opencc-js), full-width →
+ * Text normalization for Chinese questions: traditional → simplified (opencc-js), full-width →
  * half-width, lower case, punctuation to spaces, then the typo and synonym tables from
  * knowledge/lexicon.yaml. The same function runs over the index and the questions.
  */
@@ -36,10 +36,10 @@ function replacer(table: Record<string, string>): Convert {
   return (s) => s.replace(re, (m) => table[m] ?? m);
 }
 
-/** A normaliser; `endLoading()` drops its loading-time memo. */
+/** A normalizer; `endLoading()` drops its loading-time memo. */
 export interface Normalizer {
   (text: string): string;
-  /** Stop memoising: questions are each normalised once, and the latency figures must not hit a cache. */
+  /** Stop memoising: questions are each normalized once, and the latency figures must not hit a cache. */
   endLoading(): void;
 }
 
@@ -88,7 +88,7 @@ function markDates(marks: readonly DateMark[]): Convert {
   });
 }
 
-/** Build the normaliser for a lexicon (and the windows' months and days, for 4月那批 and 5月31号); the result is pure and cheap (a few µs a question). */
+/** Build the normalizer for a lexicon (and the windows' months and days, for 4月那批 and 5月31号); the result is pure and cheap (a few µs a question). */
 export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] = [], dates: readonly DateMark[] = []): Normalizer {
   const byMonth = batchByMonth(batches);
   const byDate = markDates(dates);
@@ -106,7 +106,7 @@ export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] =
     s = synonyms(s);
     return s.replace(/\s+/g, ' ').trim();
   };
-  // While loading, the duplicate check and the index both normalise every phrasing, and opencc is
+  // While loading, the duplicate check and the index both normalize every phrasing, and opencc is
   // the costliest step: memoise until the index is built.
   let memo: Map<string, string> | undefined = new Map();
   const normalize = (text: string) => {

@@ -75,7 +75,7 @@ export interface Hit {
   phrasing: number;
 }
 
-/** A normalised text with its tokens and concepts. */
+/** A normalized text with its tokens and concepts. */
 export interface Analysed {
   normalized: string;
   tokens: Tokens;

@@ -20,7 +20,7 @@ export interface KnowledgeData {
   fileOf: Map<string, string>;
   lexicon: Lexicon;
   texts: AskTexts;
-  /** The lexicon's normaliser (memoised while loading), shared with the index so each phrasing is normalised once. */
+  /** The lexicon's normalizer (memoised while loading), shared with the index so each phrasing is normalized once. */
   normalize: Normalizer;
 }
 
@@ -124,7 +124,7 @@ function dateMarks(policy: Policy): DateMark[] {
   return out;
 }
 
-/** The same phrasing (after normalisation) under two entries makes the answer a coin toss. */
+/** The same phrasing (after normalization) under two entries makes the answer a coin toss. */
 function checkDuplicatePhrasings(entries: Entry[], norm: (text: string) => string, where: (id: string) => { file: string; at: string }, problems: DataProblem[]): void {
   const seen = new Map<string, string>();
   for (const e of entries) {
@@ -161,7 +161,7 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
 }
 
 /**
- * A concept variant is matched after normalisation. If the typo/synonym tables rewrite it into a
+ * A concept variant is matched after normalization. If the typo/synonym tables rewrite it into a
  * word that is not a variant of the same concept (评职称 → 职称 under 认定), the concept silently
  * fires on every text with that word (every 职称 question would "name 认定"): refuse it.
  */

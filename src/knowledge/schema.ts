@@ -1,5 +1,5 @@
 /**
- * zod schemas for the knowledge data: entry files (knowledge/*.yaml), the normalisation lexicon
+ * zod schemas for the knowledge data: entry files (knowledge/*.yaml), the normalization lexicon
  * (knowledge/lexicon.yaml) and the answer texts (dialogs/ask.yaml). Every entry carries its sources.
  */
 import * as z from 'zod';
@@ -52,7 +52,7 @@ export type Entry = z.infer<typeof entry>;
 /** An entries file: knowledge/<topic>.yaml. */
 export const entriesFile = z.object({ entries: z.array(entry).min(1) }).strict();
 
-/** Normalisation and segmentation data (knowledge/lexicon.yaml). */
+/** Normalization and segmentation data (knowledge/lexicon.yaml). */
 export const lexicon = z
   .object({
     /** Wrong form → right form, applied as substring replacement (typos, homophones, variants). */
@@ -70,7 +70,7 @@ export const lexicon = z
     /** Concept → the words that mention it; a mention adds the concept as a search term (expansion, not replacement). */
     concepts: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
     /**
-     * Concept → regular expressions (on normalised text) that also mention it: forms a word list
+     * Concept → regular expressions (on normalized text) that also mention it: forms a word list
      * cannot enumerate, such as a bare month or day (7月份, 5月30号) meaning "when".
      */
     conceptPatterns: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),

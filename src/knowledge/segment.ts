@@ -59,7 +59,7 @@ export function generalIdf(word: string): number {
   return v;
 }
 
-/** Tokens of one normalised text. */
+/** Tokens of one normalized text. */
 export interface Tokens {
   /** Words (search mode: a long word also yields its parts), stopwords removed. */
   words: string[];
@@ -73,7 +73,7 @@ export interface Tokens {
 
 const CJK = /\p{Script=Han}/u;
 
-/** Segment a normalised text into words and bigrams, dropping stopwords. */
+/** Segment a normalized text into words and bigrams, dropping stopwords. */
 export function tokenize(text: string, stopwords: ReadonlySet<string>, userWords: readonly string[] = []): Tokens {
   const j = getJieba(userWords);
   const keep = (w: string) => w.trim() !== '' && !stopwords.has(w);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { ChannelName } from '../messages/message.js';
 import type { Sender, SendResult } from '../messages/sender.js';
 import type { Store } from '../store/port.js';
-import { Limiter, realClock, type Clock } from './limiter.js';
+import { BroadcastPacer, realClock, type Clock } from './pacer.js';
 import type { Broadcast, Outbox, Recipient } from './outbox.js';
 import type { BroadcastSettings, ChannelLimits } from './settings.js';
 
@@ -38,7 +38,7 @@ export interface DeliverResult {
 
 /** Sends the outbox's broadcasts. */
 export class Dispatcher {
-  private readonly limiters = new Map<string, Limiter>();
+  private readonly pacers = new Map<string, BroadcastPacer>();
   private readonly clock: Clock;
   private stopping = false;
 
@@ -46,13 +46,13 @@ export class Dispatcher {
     this.clock = deps.clock ?? realClock;
   }
 
-  /** The limiter of a channel (one per dispatcher, so all broadcasts share it). */
-  limiter(channel: ChannelName): Limiter {
-    let l = this.limiters.get(channel);
+  /** The pacer of a channel (one per dispatcher, so all broadcasts share it). */
+  pacer(channel: ChannelName): BroadcastPacer {
+    let l = this.pacers.get(channel);
     if (!l) {
       const limits = this.deps.settings[channel];
-      l = new Limiter(limits, path.join(this.deps.stateDir, `rate-${channel}.json`), this.clock, this.deps.random);
-      this.limiters.set(channel, l);
+      l = new BroadcastPacer(limits, path.join(this.deps.stateDir, `rate-${channel}.json`), this.clock, this.deps.random);
+      this.pacers.set(channel, l);
     }
     return l;
   }
@@ -108,7 +108,7 @@ export class Dispatcher {
   /** Send one channel's recipients of a broadcast. */
   private async lane(b: Broadcast, channel: ChannelName, keys: string[], sender: Sender | undefined): Promise<'done' | 'capped' | 'stopped'> {
     const limits = this.deps.settings[channel];
-    const limiter = this.limiter(channel);
+    const pacer = this.pacer(channel);
     const inflight = new Set<Promise<void>>();
     const later: string[] = [];
     let next = 0;
@@ -124,7 +124,7 @@ export class Dispatcher {
         }
         return 'done';
       }
-      const key = this.pick(b, keys, later, () => next++, limiter);
+      const key = this.pick(b, keys, later, () => next++, pacer);
       if (key === undefined) {
         // A key may vanish from the states when its person is erased mid-broadcast.
         const waits = later.filter((k) => b.states.get(k)?.status === 'pending');
@@ -140,7 +140,7 @@ export class Dispatcher {
       }
       const r = b.recipient(key)!;
       if (!(await this.stillWanted(b, r))) continue;
-      if (!(await limiter.acquire())) {
+      if (!(await pacer.acquire())) {
         await Promise.all(inflight);
         return 'capped';
       }
@@ -153,11 +153,11 @@ export class Dispatcher {
       if (!before) continue;
       const attempts = before.attempts + 1;
       b.mark(key, { status: 'sending', attempts, uncertain: before.uncertain }, now());
-      limiter.record(r.chatId);
+      pacer.record(r.chatId);
       const p = sender
         .send(r.chatId, b.manifest.reply)
         .catch((e: unknown): SendResult => ({ ok: false, permanent: false, reason: String((e as Error)?.message ?? e) }))
-        .then((res) => this.settle(b, r, attempts, res, limits, limiter, later));
+        .then((res) => this.settle(b, r, attempts, res, limits, pacer, later));
       inflight.add(p);
       void p.finally(() => inflight.delete(p));
       if (inflight.size >= limits.maxInFlight) await Promise.race(inflight);
@@ -167,11 +167,11 @@ export class Dispatcher {
   }
 
   /** Next recipient that may be sent now: a due retry first, else the next fresh one. */
-  private pick(b: Broadcast, keys: string[], later: string[], advance: () => number, limiter: Limiter): string | undefined {
+  private pick(b: Broadcast, keys: string[], later: string[], advance: () => number, pacer: BroadcastPacer): string | undefined {
     const t = this.clock.now();
     const i = later.findIndex((k) => {
       const st = b.states.get(k);
-      return st?.status === 'pending' && (st.notBefore ?? 0) <= t && limiter.chatWait(b.recipient(k)!.chatId) === 0;
+      return st?.status === 'pending' && (st.notBefore ?? 0) <= t && pacer.chatWait(b.recipient(k)!.chatId) === 0;
     });
     if (i >= 0) return later.splice(i, 1)[0];
     for (;;) {
@@ -179,7 +179,7 @@ export class Dispatcher {
       if (n >= keys.length) return undefined;
       const k = keys[n]!;
       if (b.states.get(k)?.status !== 'pending') continue;
-      const wait = limiter.chatWait(b.recipient(k)!.chatId);
+      const wait = pacer.chatWait(b.recipient(k)!.chatId);
       if (wait > 0) {
         b.states.set(k, { ...b.states.get(k)!, notBefore: t + wait });
         later.push(k);
@@ -200,7 +200,7 @@ export class Dispatcher {
   }
 
   /** Record the outcome of one send. */
-  private async settle(b: Broadcast, r: Recipient, attempts: number, res: SendResult, limits: ChannelLimits, limiter: Limiter, later: string[]): Promise<void> {
+  private async settle(b: Broadcast, r: Recipient, attempts: number, res: SendResult, limits: ChannelLimits, pacer: BroadcastPacer, later: string[]): Promise<void> {
     const now = this.clock.now();
     if (res.ok) return b.mark(r.key, { status: 'sent', attempts }, now);
     if (res.permanent) {
@@ -217,7 +217,7 @@ export class Dispatcher {
       return b.mark(r.key, { status: 'failed', attempts, reason: `outcome unknown: ${res.reason}`, uncertain: true }, now);
     }
     if (attempts >= limits.maxAttempts) return b.mark(r.key, { status: 'failed', attempts, reason: `gave up: ${res.reason}`, uncertain: wasUncertain || undefined }, now);
-    if (res.retryAfterMs) limiter.pause(res.retryAfterMs);
+    if (res.retryAfterMs) pacer.pause(res.retryAfterMs);
     const backoff = Math.max(res.retryAfterMs ?? 0, limits.retryBaseMs * 2 ** (attempts - 1), limits.perChatMs);
     b.mark(r.key, { status: 'pending', attempts, reason: res.reason, notBefore: now + backoff, uncertain: res.uncertain || wasUncertain || undefined }, now);
     later.push(r.key);

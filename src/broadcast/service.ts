@@ -111,7 +111,7 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
     if (!dispatcher) return [...channels];
     return [...channels].filter((c) => !connected.has(c));
   };
-  const capped = (ch: string) => dispatcher?.limiter(ch as 'telegram').capped() ?? false;
+  const capped = (ch: string) => dispatcher?.pacer(ch as 'telegram').capped() ?? false;
 
   const staffHandler = createStaffHandler({
     config: o.config, settings, texts, clock,

@@ -24,7 +24,7 @@ export interface Throughput {
   achievedPerSecond: number;
   /** Most messages the server received in any one-second window. */
   maxInOneSecondServer: number;
-  /** Most sends started in any one-second window (client side: what the limiter controls). */
+  /** Most sends started in any one-second window (client side: what the pacer controls). */
   maxInOneSecondClient: number;
   duplicates: number;
   lost: number;

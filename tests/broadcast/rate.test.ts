@@ -16,7 +16,7 @@ describe('delivery through the fake Telegram Bot API', () => {
     expect(m.lost).toBe(0);
     expect(m.achievedPerSecond).toBeGreaterThanOrEqual(0.9 * 100);
     expect(m.achievedPerSecond).toBeLessThanOrEqual(100);
-    // What the limiter controls: sends started in any one-second window.
+    // What the pacer controls: sends started in any one-second window.
     expect(m.maxInOneSecondClient).toBeLessThanOrEqual(100);
     // At the server, arrivals can bunch: the fake runs in this process, so when the event loop
     // stalls (a loaded CI machine) requests queue up and land together. Reported, loosely bounded.

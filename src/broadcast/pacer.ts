@@ -1,5 +1,5 @@
 /**
- * Rate limiting for one channel: evenly spaced sends (with jitter where wanted), a hard ceiling of
+ * Pacing of one channel's broadcast sends: evenly spaced sends (with jitter where wanted), a hard ceiling of
  * `perSecond` sends in any one-second window, pauses on "retry after", and a daily cap whose
  * counter is persisted so a restart does not reset it.
  */
@@ -7,7 +7,7 @@ import { localDayHour } from './schedule.js';
 import { readJsonOrSetAside, writeJsonAtomic } from './journal.js';
 import type { ChannelLimits } from './settings.js';
 
-/** Time as the limiter sees it; tests may pass a fake. */
+/** Time as the pacer sees it; tests may pass a fake. */
 export interface Clock {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -23,8 +23,8 @@ interface Counter {
   count: number;
 }
 
-/** One channel's limiter. */
-export class Limiter {
+/** Paces one channel's broadcast sends (shared by every broadcast on that channel). */
+export class BroadcastPacer {
   private nextAt = 0;
   private pausedUntil = 0;
   private readonly recent: number[] = [];

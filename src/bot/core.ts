@@ -225,7 +225,7 @@ export function createCore(deps: CoreDeps): Core {
           return [{ text: t.nothingToResume }];
         case 'help':
           s.pending = t.menuChoices.map((c) => c.value);
-          return [menuReply(t.help)];
+          return [menuReply(`${t.help}\n${t.helpChannel[msg.channel]}`)];
         case 'ask':
           return [{ text: t.askPrompt }];
         case 'screen': {

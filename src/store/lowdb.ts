@@ -110,7 +110,7 @@ export class LowdbStore extends MemoryStore {
     if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush().catch((e) => process.stderr.write(`数据写入失败：${(e as Error).message}\n`));
+      void this.flush().catch((e) => process.stderr.write(`数据写入失败：${e instanceof StoreError ? e.message : `错误代码 ${(e as NodeJS.ErrnoException).code ?? (e as Error).name}`}\n`));
     }, delay);
     this.timer.unref();
   }

@@ -113,7 +113,7 @@ export function createCore(deps: CoreDeps): Core {
       return [{ text: `${withSources(a, d)}\n${st.offer}` }];
     }
     if (a.found) return [{ text: withSources(a, d) }];
-    return [menuReply(a.answer && a.answer.trim() ? `${a.answer}` : fill(t.notFound, { office }))];
+    return [menuReply(a.answer?.trim() ? `${a.answer}` : fill(t.notFound, { office }))];
   }
 
   async function loadSession(key: string): Promise<SessionData> {

@@ -114,5 +114,5 @@ export function jsonProblem(e: unknown, text: string): string {
   const before = text.slice(0, pos).split('\n');
   const place = before.length > 1 ? `第 ${before.length} 行第 ${before[before.length - 1]!.length + 1} 个字符` : `第 ${pos + 1} 个字符`;
   const found = text[pos];
-  return `${place}附近格式不对${found && found.trim() ? `（这里是“${found}”）` : ''}；键和文字要用英文双引号，项与项之间用英文逗号`;
+  return `${place}附近格式不对${found?.trim() ? `（这里是“${found}”）` : ''}；键和文字要用英文双引号，项与项之间用英文逗号`;
 }

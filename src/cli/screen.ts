@@ -60,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
     profileNow = validNow(wrapped.now, now);
     raw = wrapped.profile;
   }
-  let verdict;
+  let verdict: ReturnType<typeof evaluate>;
   try {
     verdict = evaluate(parseProfile(raw, profileNow), policy, profileNow);
   } catch (e) {

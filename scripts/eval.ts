@@ -120,7 +120,7 @@ console.log(`知识条目 ${kb.data.entries.length} 个；node-nlp 与本项目�
 console.log(`范围模型：在标为 train 的 ${training.length} 个集合上按集合 ${FOLDS} 折交叉验证（每个集合由没见过它的模型判断）；盲测集不参与训练。\n`);
 console.log('| 集合 | 本项目的数字 | 本项目 top-1 | 本项目 范围外被回答 | node-nlp top-1 | node-nlp 范围外被回答 |');
 console.log('|---|---|---|---|---|---|');
-lines.forEach((l) => console.log(l));
+for (const l of lines) console.log(l);
 console.log('');
 const sum = (name: string, [a, b]: Score[]) => a!.inScope + a!.offTopic > 0 && console.log(`| ${name} | ${cell(a!)} | ${cell(b!)} |`);
 console.log('| 合计 | 本项目 top-1 | 本项目 范围外被回答 | node-nlp top-1 | node-nlp 范围外被回答 |');

@@ -17,7 +17,10 @@ export class ExampleCache {
     const seen = new Set<string>();
     for (const s of sets) {
       let ex = this.bySet.get(s.file);
-      if (!ex) this.bySet.set(s.file, (ex = s.items.map((q) => ({ ...this.kb.example(q.question, q.expect !== null), key: this.kb.normalize(q.question) + '|' + (q.expect === null) }))));
+      if (!ex) {
+        ex = s.items.map((q) => ({ ...this.kb.example(q.question, q.expect !== null), key: this.kb.normalize(q.question) + '|' + (q.expect === null) }));
+        this.bySet.set(s.file, ex);
+      }
       for (const e of ex as (Example & { key: string })[]) {
         if (seen.has(e.key)) continue;
         seen.add(e.key);

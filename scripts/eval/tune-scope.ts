@@ -59,7 +59,11 @@ function run(train: TrainOptions, scope: ScopeOptions): string {
   const models = Array.from({ length: FOLDS }, (_, k) => {
     const seen = new Set<string>();
     const ex = [...cache.phrasings];
-    for (const it of cache.items) if (foldOf.get(it.set) !== k && !seen.has(it.key)) (seen.add(it.key), ex.push({ features: featuresOf(it), inScope: it.expect.length > 0 }));
+    for (const it of cache.items) {
+      if (foldOf.get(it.set) === k || seen.has(it.key)) continue;
+      seen.add(it.key);
+      ex.push({ features: featuresOf(it), inScope: it.expect.length > 0 });
+    }
     return trainScopeModel(ex, '', train);
   });
   let right = 0, inScope = 0, offAns = 0, off = 0, probeAns = 0, probes = 0, ranked = 0;
@@ -74,8 +78,13 @@ function run(train: TrainOptions, scope: ScopeOptions): string {
       if (it.expect.includes(it.hits[0]?.id ?? '')) ranked++;
       const ps = perSet.get(it.set) ?? [0, 0];
       perSet.set(it.set, [ps[0] + (ok ? 1 : 0), ps[1] + 1]);
-    } else if (it.set.startsWith('eval/')) (off++, found && offAns++);
-    else (probes++, found && probeAns++);
+    } else if (it.set.startsWith('eval/')) {
+      off++;
+      if (found) offAns++;
+    } else {
+      probes++;
+      if (found) probeAns++;
+    }
   }
   const worst = [...perSet].map(([f, [a, b]]) => [f.replace(/^eval\/|\.jsonl$/g, ''), (100 * a) / b] as const).sort((x, y) => x[1] - y[1]).slice(0, 4);
   return `ranked ${((100 * ranked) / inScope).toFixed(2)}% worst ${worst.map(([f, x]) => `${f} ${x.toFixed(1)}`).join(', ')}\n  top-1 ${((100 * right) / inScope).toFixed(2)}% (${right}/${inScope})  off-topic answered ${offAns}/${off}  probes ${probeAns}/${probes} (${((100 * probeAns) / probes).toFixed(2)}%)`;

@@ -19,7 +19,9 @@ export function splitQuestions(text: string): string[] {
   if (marks.length >= 2) {
     const out: string[] = [];
     const head = t.slice(0, marks[0]).trim();
-    marks.forEach((at, i) => out.push(t.slice(at, marks[i + 1] ?? t.length).replace(numbered, '').replace(/^[\s，,。；;]+|[\s，,；;]+$/gu, '')));
+    marks.forEach((at, i) => {
+      out.push(t.slice(at, marks[i + 1] ?? t.length).replace(numbered, '').replace(/^[\s，,。；;]+|[\s，,；;]+$/gu, ''));
+    });
     return (head ? [head, ...out] : out).filter(Boolean);
   }
   // Lines, question marks and semicolons; then commas between two questions.

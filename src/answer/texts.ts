@@ -44,5 +44,6 @@ let cached: SituationTexts | undefined;
 
 /** The texts of the repository (cached); throws `DataError` on bad data. */
 export function situationTexts(): SituationTexts {
-  return (cached ??= readOrThrow((problems) => readSituationTexts(PROJECT_ROOT, problems)));
+  cached ??= readOrThrow((problems) => readSituationTexts(PROJECT_ROOT, problems));
+  return cached;
 }

@@ -115,7 +115,7 @@ export function createCore(deps: CoreDeps): Core {
       return [{ text: `${withSources(a, d)}\n${st.offer}` }];
     }
     if (a.found) return [{ text: withSources(a, d) }];
-    return [menuReply(a.answer && a.answer.trim() ? `${a.answer}` : fill(t.notFound, { office }))];
+    return [menuReply(a.answer?.trim() ? `${a.answer}` : fill(t.notFound, { office }))];
   }
 
   async function loadSession(key: string): Promise<SessionData> {
@@ -227,7 +227,7 @@ export function createCore(deps: CoreDeps): Core {
           return [{ text: t.nothingToResume }];
         case 'help':
           s.pending = t.menuChoices.map((c) => c.value);
-          return [menuReply(t.help)];
+          return [menuReply(`${t.help}\n${t.helpChannel[msg.channel]}`)];
         case 'ask':
           return [{ text: t.askPrompt }];
         case 'screen': {

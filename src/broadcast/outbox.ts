@@ -303,7 +303,8 @@ export class Broadcast {
       s.total++;
       s[st.status]++;
       if (st.uncertain) s.uncertain++;
-      const c = (s.byChannel[r.channel] ??= { total: 0, sent: 0, pending: 0 });
+      const c = s.byChannel[r.channel] ?? { total: 0, sent: 0, pending: 0 };
+      s.byChannel[r.channel] = c;
       c.total++;
       if (st.status === 'sent') c.sent++;
       if (st.status === 'pending' || st.status === 'sending') c.pending++;

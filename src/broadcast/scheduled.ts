@@ -68,7 +68,7 @@ export class Schedule {
   /** Cancel a waiting send; false when it is not waiting any more. */
   cancel(id: string, by: string): boolean {
     const s = this.get(id);
-    if (!s || s.state !== 'waiting') return false;
+    if (s?.state !== 'waiting') return false;
     this.save({ ...s, state: 'cancelled', cancelledBy: by });
     return true;
   }

@@ -143,7 +143,7 @@ export function createBroadcastService(o: BroadcastServiceOptions): BroadcastSer
     try {
       return outbox.erase(key);
     } catch (e) {
-      log(`erase failed: ${(e as Error).message}`);
+      log(`删除广播记录中的用户数据失败（${(e as NodeJS.ErrnoException).code ?? (e as Error).name}）`);
       return 0;
     }
   };

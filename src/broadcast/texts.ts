@@ -51,8 +51,8 @@ let cached: BroadcastTexts | undefined;
 
 /** The broadcast texts of this project (cached); throws `DataError` when they do not validate. */
 export function broadcastTexts(): BroadcastTexts {
-  if (cached) return cached;
-  return (cached = readOrThrow((problems) => readBroadcastTexts(PROJECT_ROOT, problems)));
+  cached ??= readOrThrow((problems) => readBroadcastTexts(PROJECT_ROOT, problems));
+  return cached;
 }
 
 /** Texts are filled with the shared `fill` (unknown names stay visible). */

@@ -72,7 +72,7 @@ export async function run(argv: string[]): Promise<number> {
     return 1;
   }
 
-  let store;
+  let store: Awaited<ReturnType<typeof openLowdbStore>>;
   try {
     store = await openLowdbStore(config.dataDir);
   } catch (e) {

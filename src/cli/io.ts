@@ -97,3 +97,22 @@ export function salvageId(line: string): string | number | undefined {
     return undefined;
   }
 }
+
+/**
+ * Why `text` is not valid JSON, in Chinese with the line and column (V8's SyntaxError is English:
+ * "Expected ',' or '}' after property value in JSON at position 12").
+ */
+export function jsonProblem(e: unknown, text: string): string {
+  const m = /position (\d+)/.exec((e as Error).message ?? '');
+  if (!m) {
+    const msg = (e as Error).message ?? '';
+    if (/end of JSON input/.test(msg) || text.trim() === '') return '内容不完整（为空，或缺少右括号、引号）';
+    const token = /Unexpected token '(.{1,4}?)'/.exec(msg)?.[1];
+    return token ? `出现了不该有的“${token}”；应为一个用 { } 括起来的 JSON 对象` : '格式不对';
+  }
+  const pos = Number(m[1]);
+  const before = text.slice(0, pos).split('\n');
+  const place = before.length > 1 ? `第 ${before.length} 行第 ${before[before.length - 1]!.length + 1} 个字符` : `第 ${pos + 1} 个字符`;
+  const found = text[pos];
+  return `${place}附近格式不对${found?.trim() ? `（这里是“${found}”）` : ''}；键和文字要用英文双引号，项与项之间用英文逗号`;
+}

@@ -3,7 +3,7 @@ import { loadPolicy } from '../policy/load.js';
 import { evaluate } from '../eligibility/evaluate.js';
 import { parseProfile, ProfileError } from '../eligibility/profile.js';
 import { formatVerdictText } from '../eligibility/format-text.js';
-import { echoId, jsonlLines, lineProblem, salvageId, readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
+import { echoId, jsonlLines, jsonProblem, lineProblem, salvageId, readStdin, resolveNow, takeFlag, UsageError, validNow } from './io.js';
 
 /** Run the command; returns the exit code. */
 export async function run(args: string[]): Promise<number> {
@@ -36,7 +36,7 @@ export async function run(args: string[]): Promise<number> {
         // Every bad line is its own error line; nothing stops the batch.
         bad++;
         const known = e instanceof SyntaxError || e instanceof UsageError || e instanceof ProfileError;
-        const message = e instanceof SyntaxError ? `不是有效的 JSON：${e.message}` : known ? (e as Error).message : `内部错误：${(e as Error).message}`;
+        const message = e instanceof SyntaxError ? `不是有效的 JSON：${jsonProblem(e, line)}` : known ? (e as Error).message : `内部错误：${(e as Error).message}`;
         const echo = echoId(id);
         out.push(JSON.stringify(echo === undefined ? { error: message } : { id: echo, error: message }));
       }
@@ -51,7 +51,7 @@ export async function run(args: string[]): Promise<number> {
   try {
     raw = JSON.parse(input);
   } catch (e) {
-    throw new UsageError(`标准输入不是有效的 JSON：${(e as Error).message}`);
+    throw new UsageError(`标准输入不是有效的 JSON：${jsonProblem(e, input)}`);
   }
   // Accept a bare profile, or the JSONL shape `{ "now"?, "profile": {…} }`.
   let profileNow = now;
@@ -60,7 +60,7 @@ export async function run(args: string[]): Promise<number> {
     profileNow = validNow(wrapped.now, now);
     raw = wrapped.profile;
   }
-  let verdict;
+  let verdict: ReturnType<typeof evaluate>;
   try {
     verdict = evaluate(parseProfile(raw, profileNow), policy, profileNow);
   } catch (e) {

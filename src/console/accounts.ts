@@ -179,7 +179,7 @@ export class Accounts {
   unbind(name: string, chatKey: string): boolean {
     const d = this.read();
     const a = d.accounts[name];
-    if (!a || !a.bindings.includes(chatKey)) return false;
+    if (!a?.bindings.includes(chatKey)) return false;
     a.bindings = a.bindings.filter((b) => b !== chatKey);
     this.write(d);
     return true;

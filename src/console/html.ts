@@ -26,6 +26,8 @@ function part(v: unknown): string {
 /** `h\`<p>${text}</p>\`` → Safe, with `text` escaped; arrays are joined, undefined/false are empty. */
 export function h(strings: TemplateStringsArray, ...values: unknown[]): Safe {
   let out = strings[0]!;
-  values.forEach((v, i) => (out += part(v) + strings[i + 1]!));
+  values.forEach((v, i) => {
+    out += part(v) + strings[i + 1]!;
+  });
   return new Safe(out);
 }

@@ -7,7 +7,8 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Context } from 'hono';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
+import { parseYamlText } from '../policy/yaml-file.js';
 import { localStamp } from '../broadcast/schedule.js';
 import { entry as entrySchema, entriesFile } from '../knowledge/schema.js';
 import { DataError } from '../policy/problems.js';
@@ -118,7 +119,10 @@ ${err('form')}
     // start (unique id, known concepts); on any problem the file is restored and nothing changes.
     const file = path.join(ctx.paths.knowledgeDir, CURATED_FILE);
     const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
-    const doc = before ? entriesFile.safeParse(parse(before)) : undefined;
+    const raw = before === undefined ? undefined : parseYamlText(before);
+    // A hand-broken curated.yaml is reported, never overwritten with only the new entry.
+    if (raw && !raw.ok) return curateForm(c, form, examples, { form: `没有保存：knowledge/${CURATED_FILE} ${raw.place}：${raw.message}` }, 400);
+    const doc = raw?.ok ? entriesFile.safeParse(raw.value) : undefined;
     const entries = doc?.success ? doc.data.entries : [];
     writeText(file, HEADER + stringify({ entries: [...entries, parsed.data] }, { lineWidth: 0 }));
     try {

@@ -187,7 +187,7 @@ ${text('edu_kinds', '哪些单位算教育系统（用顿号分开）')}${text('
     if ('errors' in v) return show(c, form, v.errors, notice('warn', '有几处需要修改，见各栏下面的红字。'), 400);
     const day = field(form, 'pv_date');
     if (!isIsoDay(day)) return show(c, form, { pv_date: '请选择日期' }, undefined, 400);
-    let kb;
+    let kb: ReturnType<typeof loadKnowledge>;
     try {
       kb = loadKnowledge(v.policy, ctx.paths.knowledgeDir);
     } catch (e) {

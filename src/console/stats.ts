@@ -24,7 +24,8 @@ export class Stats {
   /** Count one answered (or missed) question. */
   count(found: boolean): void {
     const day = localDayHour(this.clock()).day;
-    const d = (this.days[day] ??= { asked: 0, missed: 0 });
+    const d = this.days[day] ?? { asked: 0, missed: 0 };
+    this.days[day] = d;
     d.asked++;
     if (!found) d.missed++;
     this.dirty = true;
@@ -35,7 +36,11 @@ export class Stats {
     const since = localDayHour(this.clock().getTime() - (n - 1) * 86_400_000).day;
     let asked = 0;
     let missed = 0;
-    for (const [day, d] of Object.entries(this.days)) if (day >= since) (asked += d.asked), (missed += d.missed);
+    for (const [day, d] of Object.entries(this.days)) {
+      if (day < since) continue;
+      asked += d.asked;
+      missed += d.missed;
+    }
     return { asked, missed };
   }
 

@@ -192,6 +192,8 @@ export const botTextsSchema = z
     menu: z.string(),
     menuChoices: z.array(z.object({ label: z.string(), value: z.string() }).strict()).min(1),
     help: z.string(),
+    /** The last lines of 帮助 for each channel (buttons and slash commands only on Telegram). */
+    helpChannel: z.object({ console: z.string(), telegram: z.string(), wechat: z.string(), 'wechat-oa': z.string() }).strict(),
     askPrompt: z.string(),
     notFound: z.string(),
     answerSources: z.string(),

@@ -74,7 +74,7 @@ export function holds(c: Condition | undefined, st: DialogState, policy: Policy)
   if ('not' in c) return !holds(c.not, st, policy);
   if ('predicate' in c) return requiredCertificate(policy, st.answers.series, st.answers.specialty) !== undefined;
   // "不知道" is no answer for a condition: it neither matches a value nor counts as answered.
-  const has = Object.prototype.hasOwnProperty.call(st.answers, c.step) && !isUnknown(st, c.step);
+  const has = Object.hasOwn(st.answers, c.step) && !isUnknown(st, c.step);
   const v = st.answers[c.step];
   if (c.answered !== undefined && has !== c.answered) return false;
   if (c.in && !(has && typeof v === 'string' && c.in.includes(v))) return false;
@@ -115,7 +115,7 @@ export function answerCount(st: DialogState): number {
 
 /** True when the step has an answer. */
 export function answered(st: DialogState, id: string): boolean {
-  return Object.prototype.hasOwnProperty.call(st.answers, id);
+  return Object.hasOwn(st.answers, id);
 }
 
 /** The first step that applies and has no answer yet, or undefined when the interview is complete. */

@@ -20,26 +20,39 @@ export function provinceOf(ctx: EvalContext): string | undefined {
 /** 三（一）: the series' minimum education (本科 for the series the notice names, else 中专). */
 export function checkMinEducation(ctx: EvalContext): void {
   const edu = ctx.profile.education;
-  if (!edu) return need(ctx, 'education');
+  if (!edu) {
+    need(ctx, 'education');
+    return;
+  }
   const t = ctx.texts.min_education;
   const clause = noticeClause(ctx, 'minEducation');
   const rank = (e: string) => educationLevels.indexOf(e as never);
   if (rank(edu) < rank(ctx.policy.method.minimumEducation)) {
-    return addCheck(ctx, 'min_education', 'fail', t.none, clause, ctx.policy.method.minimumEducationSource);
+    addCheck(ctx, 'min_education', 'fail', t.none, clause, ctx.policy.method.minimumEducationSource);
+    return;
   }
   if (!ctx.series) return;
   const min = ctx.series.minEducation ?? ctx.policy.series.defaultMinEducation;
   const values = { education: edu, series: ctx.series.name, minEducation: min.value };
-  if (rank(edu) < rank(min.value)) return addCheck(ctx, 'min_education', 'fail', fill(t.fail, values), clause, min.source);
+  if (rank(edu) < rank(min.value)) {
+    addCheck(ctx, 'min_education', 'fail', fill(t.fail, values), clause, min.source);
+    return;
+  }
   addCheck(ctx, 'min_education', 'pass', fill(t.pass, values), clause, min.source);
 }
 
 /** 三（二）, 第三条: the studied major must be the same as or close to the specialty. */
 export function checkMajor(ctx: EvalContext): void {
   const r = ctx.profile.majorRelation;
-  if (!r) return need(ctx, 'majorRelation');
+  if (!r) {
+    need(ctx, 'majorRelation');
+    return;
+  }
   const article = ctx.policy.method.articles.majorRelation;
-  if (r === '不同') return addCheck(ctx, 'major_relation', 'fail', ctx.texts.major_relation.fail, noticeClause(ctx, 'majorRelation'), article);
+  if (r === '不同') {
+    addCheck(ctx, 'major_relation', 'fail', ctx.texts.major_relation.fail, noticeClause(ctx, 'majorRelation'), article);
+    return;
+  }
   addCheck(ctx, 'major_relation', 'pass', fill(ctx.texts.major_relation.pass, { relation: r }), noticeClause(ctx, 'majorRelation'));
 }
 
@@ -49,7 +62,10 @@ export function checkVocationalTeacher(ctx: EvalContext): void {
   const kind = ctx.profile.employer?.kind;
   if (!kind || !v.kinds.some((k) => kind.includes(k)) || !ctx.seriesName) return;
   const t = ctx.texts.vocational_teacher;
-  if (ctx.seriesName === v.series) return addCheck(ctx, 'vocational_teacher', 'pass', t.pass, v.source);
+  if (ctx.seriesName === v.series) {
+    addCheck(ctx, 'vocational_teacher', 'pass', t.pass, v.source);
+    return;
+  }
   addCheck(ctx, 'vocational_teacher', 'fail', fill(t.fail, { series: ctx.seriesName }), v.source);
 }
 
@@ -60,12 +76,14 @@ export function checkExamSeries(ctx: EvalContext): void {
   const t = ctx.texts.exam_instead_of_review;
   const method = ctx.policy.method.articles.examInsteadOfReview;
   if (s.examInsteadOfReview?.value) {
-    return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.fail, { series: s.name }), s.examInsteadOfReview.source, method);
+    addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.fail, { series: s.name }), s.examInsteadOfReview.source, method);
+    return;
   }
   // The specialty, or what the applicant typed as the series ("计算机技术与软件"), can name one.
   const named = [ctx.profile.specialty, ctx.profile.series].find((x) => x && s.examSpecialties?.keywords.some((k) => x.includes(k)));
   if (named && s.examSpecialties) {
-    return addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.failSpecialty, { specialty: named.trim() }), s.examSpecialties.source, method);
+    addCheck(ctx, 'exam_instead_of_review', 'fail', fill(t.failSpecialty, { specialty: named.trim() }), s.examSpecialties.source, method);
+    return;
   }
   addCheck(ctx, 'exam_instead_of_review', 'pass', fill(t.pass, { series: s.name }), noticeClause(ctx, 'examInsteadOfReview'));
 }
@@ -75,9 +93,15 @@ export function checkStateOwnedEngineering(ctx: EvalContext): void {
   const rule = ctx.series?.stateOwnedEnterpriseOnly;
   if (!rule) return;
   const type = ctx.profile.employer?.type;
-  if (!type) return need(ctx, ctx.profile.employer ? 'employer.type' : 'employer');
+  if (!type) {
+    need(ctx, ctx.profile.employer ? 'employer.type' : 'employer');
+    return;
+  }
   const t = ctx.texts.state_owned_engineering;
-  if (rule.enterpriseTypes.includes(type)) return addCheck(ctx, 'state_owned_engineering', 'fail', fill(t.fail, { employerType: type }), rule.source);
+  if (rule.enterpriseTypes.includes(type)) {
+    addCheck(ctx, 'state_owned_engineering', 'fail', fill(t.fail, { employerType: type }), rule.source);
+    return;
+  }
   addCheck(ctx, 'state_owned_engineering', 'pass', fill(t.pass, { employerType: type }), rule.source);
 }
 
@@ -86,22 +110,39 @@ export function checkEmployerCoverage(ctx: EvalContext): void {
   const m = ctx.policy.method;
   const t = ctx.texts.employer_coverage;
   const type = ctx.profile.employer?.type;
-  if (!type) return need(ctx, ctx.profile.employer ? 'employer.type' : 'employer');
-  if (type === '机关') return addCheck(ctx, 'employer_coverage', 'fail', t.failAgency, m.coverageSource);
+  if (!type) {
+    need(ctx, ctx.profile.employer ? 'employer.type' : 'employer');
+    return;
+  }
+  if (type === '机关') {
+    addCheck(ctx, 'employer_coverage', 'fail', t.failAgency, m.coverageSource);
+    return;
+  }
   const province = provinceOf(ctx);
-  if (!province && type !== '无单位') return need(ctx, 'employer.province');
+  if (!province && type !== '无单位') {
+    need(ctx, 'employer.province');
+    return;
+  }
   const insideCovered = m.coveredEmployerTypes.includes(type) && province === m.coveredProvince;
-  if (insideCovered) return addCheck(ctx, 'employer_coverage', 'pass', fill(t.pass, { employerType: type }), m.coverageSource);
+  if (insideCovered) {
+    addCheck(ctx, 'employer_coverage', 'pass', fill(t.pass, { employerType: type }), m.coverageSource);
+    return;
+  }
   if (m.reviewEmployerTypes.includes(type) && province === m.coveredProvince) {
-    return addCheck(ctx, 'employer_coverage', 'review', fill(t.reviewType, { employerType: type }), m.coverageSource);
+    addCheck(ctx, 'employer_coverage', 'review', fill(t.reviewType, { employerType: type }), m.coverageSource);
+    return;
   }
   // Not in a Jiangxi 企事业单位: only the hosted-file route of 三（四） remains (an exception the
   // applicant must claim; not claimed means not covered, and the message says how to claim it).
   if (ctx.profile.archiveHostedInJiangxi) {
     ctx.facts.archiveHosted = true;
-    return addCheck(ctx, 'employer_coverage', 'review', t.reviewArchive, noticeClause(ctx, 'archiveHosted'), m.coverageSource);
+    addCheck(ctx, 'employer_coverage', 'review', t.reviewArchive, noticeClause(ctx, 'archiveHosted'), m.coverageSource);
+    return;
   }
-  if (type === '无单位') return addCheck(ctx, 'employer_coverage', 'fail', t.failNoEmployer, m.coverageSource, noticeClause(ctx, 'archiveHosted'));
+  if (type === '无单位') {
+    addCheck(ctx, 'employer_coverage', 'fail', t.failNoEmployer, m.coverageSource, noticeClause(ctx, 'archiveHosted'));
+    return;
+  }
   addCheck(ctx, 'employer_coverage', 'fail', fill(t.failProvince, { province: province ?? '' }), m.coverageSource, noticeClause(ctx, 'archiveHosted'));
 }
 
@@ -112,13 +153,25 @@ export function checkSocialInsurance(ctx: EvalContext): void {
   const clause = noticeClause(ctx, 'socialInsurance');
   const insurer = ctx.profile.socialInsuranceEmployer?.trim();
   const employer = ctx.profile.employer?.name?.trim();
-  if (!insurer || !employer) return addCheck(ctx, 'social_insurance', 'warn', t.unknown, clause);
-  if (normalizeName(insurer) === normalizeName(employer)) return addCheck(ctx, 'social_insurance', 'pass', t.pass, clause);
+  if (!insurer || !employer) {
+    addCheck(ctx, 'social_insurance', 'warn', t.unknown, clause);
+    return;
+  }
+  if (normalizeName(insurer) === normalizeName(employer)) {
+    addCheck(ctx, 'social_insurance', 'pass', t.pass, clause);
+    return;
+  }
   ctx.facts.socialInsuranceDiffers = true;
   const values = { insurer, employer };
   // Not said whether they hold the proof: it becomes a material to prepare, with a warning.
-  if (ctx.profile.hasAffiliationProof === undefined) return addCheck(ctx, 'social_insurance', 'warn', fill(t.needProof, values), clause);
-  if (ctx.profile.hasAffiliationProof) return addCheck(ctx, 'social_insurance', 'pass', fill(t.passProof, values), clause);
+  if (ctx.profile.hasAffiliationProof === undefined) {
+    addCheck(ctx, 'social_insurance', 'warn', fill(t.needProof, values), clause);
+    return;
+  }
+  if (ctx.profile.hasAffiliationProof) {
+    addCheck(ctx, 'social_insurance', 'pass', fill(t.passProof, values), clause);
+    return;
+  }
   // A gap the applicant can close with a document: not ineligible, something to obtain first.
   ctx.obtain.push(fill(t.obtain, values));
   addCheck(ctx, 'social_insurance', 'review', fill(t.fail, values), clause);
@@ -135,11 +188,17 @@ export function checkPracticeCertificate(ctx: EvalContext): void {
   if (!rule) return;
   ctx.facts.certificate = rule.name;
   const certs = ctx.profile.certificates;
-  if (!certs) return need(ctx, 'certificates');
+  if (!certs) {
+    need(ctx, 'certificates');
+    return;
+  }
   const t = ctx.texts.practice_certificate;
   const method = ctx.policy.method.articles.practiceCertificate;
   const values = { certificate: rule.name, series: s.name, specialty: spec };
-  if (certs.some((c) => rule.keywords.some((k) => c.includes(k)))) return addCheck(ctx, 'practice_certificate', 'pass', fill(t.pass, values), rule.source, method);
+  if (certs.some((c) => rule.keywords.some((k) => c.includes(k)))) {
+    addCheck(ctx, 'practice_certificate', 'pass', fill(t.pass, values), rule.source, method);
+    return;
+  }
   const template = spec ? t.fail : t.fail.replace('（{specialty}）', '');
   addCheck(ctx, 'practice_certificate', 'fail', fill(template, values), rule.source, method);
 }
@@ -151,7 +210,13 @@ export function checkIdNumberField(ctx: EvalContext): void {
   const t = ctx.texts.id_number;
   const clause = noticeClause(ctx, 'idNumber');
   const r = checkIdNumber(id);
-  if (r === 'ok') return addCheck(ctx, 'id_number', 'pass', t.pass, clause);
-  if (r === 'lowercase') return addCheck(ctx, 'id_number', 'warn', t.lowercase, clause);
+  if (r === 'ok') {
+    addCheck(ctx, 'id_number', 'pass', t.pass, clause);
+    return;
+  }
+  if (r === 'lowercase') {
+    addCheck(ctx, 'id_number', 'warn', t.lowercase, clause);
+    return;
+  }
   addCheck(ctx, 'id_number', 'fail', t.fail, clause);
 }

@@ -54,6 +54,7 @@ export interface RouteResult {
 export function countingStart(profile: Profile): string | undefined {
   const { graduationDate: g, technicalWorkStart: w } = profile;
   if (!g || !w) return undefined;
+  // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would give NaN
   return g > w ? g : w;
 }
 

@@ -44,8 +44,8 @@ let cached: CheckTexts | undefined;
 
 /** The check texts of this project (cached). */
 export function checkTexts(): CheckTexts {
-  if (cached) return cached;
-  return (cached = readOrThrow((problems) => readCheckTexts(PROJECT_ROOT, problems)));
+  cached ??= readOrThrow((problems) => readCheckTexts(PROJECT_ROOT, problems));
+  return cached;
 }
 
 /** Texts are filled with the shared `fill` (unknown names stay visible). */

@@ -25,7 +25,7 @@ export class ConceptMatcher {
     const variants = Object.entries(lex.concepts)
       .flatMap(([c, vs]) => [c, ...vs].map((v) => [normalize(v), c] as [string, string]))
       .filter(([v]) => v !== '');
-    variants.forEach(([v, c]) => this.variants.set(v, c));
+    for (const [v, c] of variants) this.variants.set(v, c);
     this.genericSpans = new Set(lex.genericTerms.map(normalize).filter((w) => w !== ''));
     // Longest first, so 最后一天 is seen before 最后.
     this.scan = [...variants, ...[...this.genericSpans].map((v) => [v, null] as [string, null])].sort((a, b) => b[0].length - a[0].length);

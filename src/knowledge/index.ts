@@ -216,7 +216,8 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     let v = varsCache.get(key);
     if (!v) {
       if (varsCache.size > 64) varsCache.clear();
-      varsCache.set(key, (v = answerVars(policy, now, audience, texts)));
+      v = answerVars(policy, now, audience, texts);
+      varsCache.set(key, v);
     }
     return v;
   };
@@ -241,7 +242,9 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     options: { rank, scope },
     search,
     concepts: (n) => concepts.of(n),
-    useScopeModel: (m) => void (model = m),
+    useScopeModel: (m) => {
+      model = m;
+    },
     explain(question: string): string {
       const r = search(question);
       const lines = [

@@ -59,7 +59,7 @@ function batchByMonth(batches: readonly BatchMonths[]): Convert {
   const owner = new Map<number, string>();
   for (const b of batches) for (const m of b.months) owner.set(m, owner.has(m) && owner.get(m) !== b.name ? '' : b.name);
   const name = new Map<string, string>();
-  for (const [m, n] of owner) if (n) [String(m), monthNames[m - 1]!].forEach((k) => name.set(k, n));
+  for (const [m, n] of owner) if (n) for (const k of [String(m), monthNames[m - 1]!]) name.set(k, n);
   if (name.size === 0) return (s) => s;
   // Longest first: 十一 before 十, 11 before 1.
   const keys = [...name.keys()].sort((a, b) => b.length - a.length).join('|');
@@ -112,8 +112,15 @@ export function createNormalizer(lex: Lexicon, batches: readonly BatchMonths[] =
   const normalize = (text: string) => {
     if (!memo) return run(text);
     let s = memo.get(text);
-    if (s === undefined) memo.set(text, (s = run(text)));
+    if (s === undefined) {
+      s = run(text);
+      memo.set(text, s);
+    }
     return s;
   };
-  return Object.assign(normalize, { endLoading: () => void (memo = undefined) });
+  return Object.assign(normalize, {
+    endLoading: () => {
+      memo = undefined;
+    },
+  });
 }

@@ -115,7 +115,7 @@ export class Ranker {
       const named = new Set<string>();
       e.phrasings.forEach((p, j) => {
         const a = analyse(p);
-        a.named.forEach((c) => named.add(c));
+        for (const c of a.named) named.add(c);
         this.index.add(this.vector(a, false));
         this.values.push(this.valuesOf(a));
         this.owner.push([i, j]);

@@ -101,7 +101,10 @@ function batchMonths(policy: Policy): BatchMonths[] {
       const name = /第[一二三四五六七八九十]+批/.exec(b.name)?.[0];
       if (!name) return;
       let entry = out.find((x) => x.name === name);
-      if (!entry) out.push((entry = { name, months: [] }));
+      if (!entry) {
+        entry = { name, months: [] };
+        out.push(entry);
+      }
       for (let m = Number(b.opens.slice(5, 7)); m <= Number(b.closes.slice(5, 7)); m++) if (!entry.months.includes(m)) entry.months.push(m);
     });
   return out;
@@ -182,7 +185,7 @@ function checkAgainstPolicy(entries: Entry[], texts: AskTexts, policy: Policy, w
   const docs = new Set<string>([policy.method.doc, ...policy.method.aliases]);
   for (const n of policy.notices) {
     docs.add(n.doc);
-    n.basis.forEach((b) => docs.add(b.doc));
+    for (const b of n.basis) docs.add(b.doc);
   }
   // Render on the first day of each batch and after the last one, so every template branch runs.
   const days = [...policy.batches.map((b) => b.opens), policy.batches[policy.batches.length - 1]!.closes];

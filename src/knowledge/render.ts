@@ -99,7 +99,9 @@ export function answerVars(policy: Policy, now: string, audience: Audience, t: A
     vars[`${prefix}.cutoff`] = d(b.cutoff);
     vars[`${prefix}.status`] = batchStatus(b, now, t);
   };
-  batches.forEach((b, i) => put(`b${i + 1}`, b));
+  batches.forEach((b, i) => {
+    put(`b${i + 1}`, b);
+  });
   const edu = batches.find((b) => b.audiences.includes('education'));
   if (edu) put('edu', edu);
   return vars;

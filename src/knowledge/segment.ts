@@ -26,7 +26,7 @@ export function getJieba(userWords: readonly string[] = []): Jieba {
   if (fresh.length) {
     // A high frequency makes jieba prefer the whole domain term over its pieces.
     jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 20000 n`).join('\n') + '\n'));
-    fresh.forEach((w) => addedWords.add(w));
+    for (const w of fresh) addedWords.add(w);
   }
   return jieba;
 }
@@ -80,7 +80,10 @@ export function tokenize(text: string, stopwords: ReadonlySet<string>, userWords
   const cut = j.cut(text, true);
   const boundaries = new Set<number>([0]);
   let at = 0;
-  for (const w of cut) boundaries.add((at += w.length));
+  for (const w of cut) {
+    at += w.length;
+    boundaries.add(at);
+  }
   const plain = cut.filter(keep);
   const words = j.cutForSearch(text, true).filter(keep);
   const bigrams: string[] = [];

@@ -64,7 +64,10 @@ export class SoundFixer {
 
   private charReadings(c: string): string[] {
     let r = this.readings.get(c);
-    if (!r) this.readings.set(c, (r = pinyinOf()(c, { toneType: 'none', type: 'array', multiple: true })));
+    if (!r) {
+      r = pinyinOf()(c, { toneType: 'none', type: 'array', multiple: true });
+      this.readings.set(c, r);
+    }
     return r;
   }
 

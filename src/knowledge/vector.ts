@@ -44,7 +44,10 @@ export class CosineIndex {
         const x = w * this.idf(t);
         sq += x * x;
         let p = this.postings.get(t);
-        if (!p) this.postings.set(t, (p = []));
+        if (!p) {
+          p = [];
+          this.postings.set(t, p);
+        }
         p.push([doc, x]);
       }
       return Math.sqrt(sq) || 1;

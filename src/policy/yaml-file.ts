@@ -1,22 +1,48 @@
 /** Reading one YAML data file and validating it, with problems instead of exceptions. */
 import { readFileSync } from 'node:fs';
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { displayPath, zodProblems, type DataProblem } from './problems.js';
+import { explainReadError, explainYamlError, placeText } from './yaml-errors.js';
 
 /** Parse and validate `file` against `schema`; problems are pushed, never thrown. */
 export function readYaml<T extends z.ZodType>(file: string, schema: T, problems: DataProblem[], label = displayPath(file)): z.infer<T> | undefined {
-  let raw: unknown;
+  let text: string;
   try {
-    raw = parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
   } catch (e) {
-    problems.push({ file: label, path: '', message: `无法读取或不是有效的 YAML：${(e as Error).message.split('\n')[0]}` });
+    problems.push({ file: label, path: '', message: explainReadError(e) });
     return undefined;
   }
-  const parsed = schema.safeParse(raw);
+  const raw = parseYamlText(text);
+  if (!raw.ok) {
+    problems.push({ file: label, path: raw.place, message: raw.message });
+    return undefined;
+  }
+  const parsed = schema.safeParse(raw.value);
   if (!parsed.success) {
     problems.push(...zodProblems(label, parsed.error));
     return undefined;
   }
   return parsed.data;
+}
+
+/**
+ * YAML text → its value, or the first problem explained in Chinese with its line ("第 3 行第 5 列").
+ * Warnings (an unknown tag) count as problems: the `yaml` library would otherwise print them in
+ * English on stderr and go on with a value the author did not mean.
+ */
+export function parseYamlText(text: string): { ok: true; value: unknown } | { ok: false; place: string; message: string } {
+  const doc = parseDocument(text, { logLevel: 'error', prettyErrors: true });
+  const first = doc.errors[0] ?? doc.warnings[0];
+  if (first) {
+    const e = explainYamlError(first, text);
+    return { ok: false, place: placeText(e), message: e.message };
+  }
+  try {
+    return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
+  } catch {
+    // toJS throws for an alias (*name) whose anchor (&name) is missing or comes after it.
+    return { ok: false, place: '', message: 'YAML 格式错误：引用（*名称）找不到对应的锚点（&名称），锚点要写在引用之前' };
+  }
 }

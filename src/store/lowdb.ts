@@ -9,6 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import '../zod-locale.js';
 import * as z from 'zod';
 import { writeFileAtomic } from './atomic.js';
 import { StoreError } from './errors.js';
@@ -39,7 +40,8 @@ function readChecked<T>(file: string, schema: z.ZodType<T>): T | undefined {
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new StoreError(`数据文件已损坏，无法读取：${file}（${(e as Error).message}）。为避免丢失数据已停止启动，原文件保持不变；请从备份恢复或检查后移走该文件再启动。`);
+    const why = e instanceof SyntaxError ? '不是完整有效的 JSON' : `读取失败，错误代码 ${(e as NodeJS.ErrnoException).code ?? '未知'}`;
+    throw new StoreError(`数据文件已损坏，无法读取：${file}（${why}）。为避免丢失数据已停止启动，原文件保持不变；请从备份恢复或检查后移走该文件再启动。`);
   }
   const r = schema.safeParse(raw);
   if (!r.success) {
@@ -108,7 +110,7 @@ export class LowdbStore extends MemoryStore {
     if (this.timer || this.closed) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      void this.flush().catch((e) => process.stderr.write(`数据写入失败：${(e as Error).message}\n`));
+      void this.flush().catch((e) => process.stderr.write(`数据写入失败：${e instanceof StoreError ? e.message : `错误代码 ${(e as NodeJS.ErrnoException).code ?? (e as Error).name}`}\n`));
     }, delay);
     this.timer.unref();
   }

@@ -10,11 +10,12 @@
  * as a dead owner and taken over at once. When the owner cannot be identified (another host, no
  * /proc), the lock counts as abandoned once its mtime is older than `STALE_MS`.
  */
-import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { isDiskFull, StoreError } from './errors.js';
+import { tightenDataFolder } from './permissions.js';
 
 /** Who owns the folder, as written into the lock. */
 export interface OwnerInfo {
@@ -209,10 +210,10 @@ export async function takeFolder(dir: string, o: { role?: string; serves?: boole
   await acquire();
   // An existing folder may have been created 0755 by an older version or by hand: personal data is for this user only.
   try {
-    chmodSync(abs, 0o700);
+    tightenDataFolder(abs);
   } catch (e) {
     await releaseLock();
-    throw new StoreError(`无法把数据目录 ${abs} 的权限收紧为 0700（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}）；为保护个人数据已停止。`);
+    throw e;
   }
   heldDirs.set(abs, info);
   // Leaving without release (process.exit, an uncaught error): give the folder up all the same, so

@@ -81,6 +81,7 @@ export function findDates(text: string, now: string): DateMention[] {
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
     const early = m[3] === '多' ? addMonthsToDay(base, -11) : addMonthsToDay(base, -1);
     const late = m[1] ? addMonthsToDay(base, 6) : m[3] === '半' ? addMonthsToDay(base, -6) : base;
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would give NaN
     add(m, early < late ? early : late, early < late ? late : early, true, 'graduation');
   }
   for (const m of text.matchAll(/(?<!\d)(\d{4}|\d{2})年(底|末|初|年底|年初|上半年|下半年)?(?![\d月前多半了]|左右|时间|以上)/gu)) {
@@ -111,6 +112,7 @@ export function findDates(text: string, now: string): DateMention[] {
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
     const early = m[3] === '多' ? addMonthsToDay(base, -11) : m[3] === '半' ? addMonthsToDay(base, -6) : m[1] ? addMonthsToDay(base, 1) : addMonthsToDay(base, -1);
     const late = m[3] === '半' ? addMonthsToDay(base, -6) : m[1] ? addMonthsToDay(base, 6) : m[3] === '多' ? addMonthsToDay(base, -1) : base;
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would give NaN
     add(m, early < late ? early : late, early < late ? late : early, true, 'workStart');
   }
   // A month alone ("7月进的", "同年9月") takes the year of the date before it.

@@ -84,7 +84,10 @@ export function understand(text: string, policy: Policy, now: string): Understan
 const compiledLists = new WeakMap<readonly string[], RegExp[]>();
 function compiled(list: readonly string[]): RegExp[] {
   let r = compiledLists.get(list);
-  if (!r) compiledLists.set(list, (r = list.map((p) => new RegExp(p, 'u'))));
+  if (!r) {
+    r = list.map((p) => new RegExp(p, 'u'));
+    compiledLists.set(list, r);
+  }
   return r;
 }
 
@@ -210,7 +213,8 @@ function seriesEntries(policy: Policy): SeriesWordEntry[] {
   let e = seriesCache.get(policy);
   if (!e) {
     const official = policy.series.series.map((s) => ({ words: [s.name, ...s.aliases].filter((a) => a.length >= 2), series: s.name, said: true }));
-    seriesCache.set(policy, (e = [...policy.vocabulary.series, ...official]));
+    e = [...policy.vocabulary.series, ...official];
+    seriesCache.set(policy, e);
   }
   return e;
 }

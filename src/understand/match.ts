@@ -17,7 +17,10 @@ export interface Matchable {
 const compiled = new Map<string, RegExp>();
 function regex(p: string): RegExp {
   let r = compiled.get(p);
-  if (!r) compiled.set(p, (r = new RegExp(p, 'gu')));
+  if (!r) {
+    r = new RegExp(p, 'gu');
+    compiled.set(p, r);
+  }
   r.lastIndex = 0;
   return r;
 }

@@ -56,6 +56,19 @@ describe('bot core', () => {
     expect(await say('/mydata')).toContain('没有保存');
   });
 
+  it('帮助 shows each channel its own way of doing things: slash commands and buttons only on Telegram', async () => {
+    const { say } = await setup();
+    const telegram = await say('帮助');
+    expect(telegram).toContain('/help');
+    expect(telegram).toContain('按钮');
+    for (const channel of ['console', 'wechat', 'wechat-oa'] as const) {
+      const help = await say('帮助', { channel, userId: `${channel}-1`, chatId: `${channel}-1` });
+      expect(help, channel).toContain('使用说明');
+      expect(help, channel).toContain('编号');
+      expect(help, channel).not.toMatch(/\/(help|start|screen)|按钮/);
+    }
+  });
+
   it('never stores the ID number: it is checked, then gone', async () => {
     const { say, store } = await setup();
     for (const t of toEligibleSummary) await say(t);

@@ -16,7 +16,10 @@ function dataDir(): string {
 
 async function cli(...args: string[]): Promise<{ code: number; out: string }> {
   let out = '';
-  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
   try {
     return { code: await run(args), out };
   } finally {

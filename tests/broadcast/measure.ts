@@ -57,7 +57,11 @@ export async function measureBroadcast(n: number, perSecond: number, maxInFlight
     settings.telegram.maxInFlight = maxInFlight;
     const inner = createTelegramSender({ token: fake.token, apiRoot: fake.apiRoot, keyboards: new KeyboardMemory() });
     const starts: number[] = [];
-    const sender: Sender = { channel: 'telegram', send: (chat, reply) => (starts.push(Date.now()), inner.send(chat, reply)) };
+    const sender: Sender = { channel: 'telegram', send: (chat, reply) => {
+        starts.push(Date.now());
+        return inner.send(chat, reply);
+      },
+    };
     const t0 = Date.now();
     const r = await new Dispatcher({ outbox, senders: [sender], store, settings, stateDir: outbox.dir }).deliver('bench');
     const seconds = (Date.now() - t0) / 1000;
@@ -124,7 +128,10 @@ export async function measureKillRestart(n: number, perSecond: number, kills: nu
     });
     const env = { ZC_DATA: dir, ZC_API_ROOT: fake.apiRoot, ZC_TOKEN: fake.token, ZC_RATE: String(perSecond) };
     const sentCount = () => fake.sent.filter((s) => s.method === 'sendMessage').length;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     let done = 0;
     for (let round = 0; round < kills; round++) {
       const before = sentCount();

@@ -146,7 +146,10 @@ describe('durable outbox and delivery', () => {
     const delivered: string[] = [];
     let lostByDesign = 0;
     let rnd = 12345;
-    const random = () => ((rnd = (rnd * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => {
+      rnd = (rnd * 1103515245 + 12345) % 2 ** 31;
+      return rnd / 2 ** 31;
+    };
     for (let crash = 0; crash < 12; crash++) {
       const when = 1 + Math.floor(random() * 30);
       const phase = Math.floor(random() * 3); // 0: before the send is marked, 1: marked but not sent, 2: sent but not recorded

@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../src/policy/load.js';
 import { Client, rig, tempDir } from './helpers.js';
 
 /** The form as a clerk fills it for a (test) 2025 notice; the rest keeps the page's defaults. */
-export const NOTICE_2025: Record<string, string | string[]> = {
+const NOTICE_2025: Record<string, string | string[]> = {
   id: 'xunwu-2025-test', doc: '寻人社发〔2025〕99号', title: '关于做好2025年专业技术资格考核认定工作的通知（测试用）', issued: '2025-04-01',
   b1_id: '2025-1', b1_name: '2025年第一批', b1_opens: '2025-04-10', b1_closes: '2025-05-30', b1_cutoff: '2025-06-30', b1_aud: 'general',
   b2_id: '2025-2', b2_name: '2025年第二批', b2_opens: '2025-10-10', b2_closes: '2025-11-20', b2_cutoff: '2025-12-31', b2_aud: ['general', 'education'],

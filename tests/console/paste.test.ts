@@ -11,7 +11,13 @@ async function rig() {
   const seen: string[] = [];
   const app = {
     dialogs: loadDialogs(),
-    core: { handle: async (m: InboundMessage) => (seen.push(m.text), [{ text: `收到${seen.length}` }]), busy: () => 0 },
+    core: {
+      handle: async (m: InboundMessage) => {
+        seen.push(m.text);
+        return [{ text: `收到${seen.length}` }];
+      },
+      busy: () => 0,
+    },
   };
   const input = new PassThrough();
   const output = new PassThrough();

@@ -20,7 +20,7 @@ const rendered = renderCases(cases, policy);
 const ANSWER = /^(✅ 可以申报|⏳ 暂不能申报|⏸ 暂不能申报|❌ 不能申报|⚠️ 需确认|还缺少信息)/;
 
 /** Lines of a verdict that promise what its first line refuses (empty when honest). */
-export function contradictions(text: string): string[] {
+function contradictions(text: string): string[] {
   const [head = '', ...rest] = text.split('\n');
   const refused = /^(❌|⏳|⏸|⚠️)/.test(head);
   if (!refused) return [];

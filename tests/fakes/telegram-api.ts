@@ -51,6 +51,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A JSON-ish Telegram object; the fake does not type-check payloads. */
+// biome-ignore lint/suspicious/noExplicitAny: a fake server reads arbitrary JSON bodies field by field
 type Obj = Record<string, any>;
 
 /** One successful outgoing call recorded by the fake. */
@@ -164,7 +165,9 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
   let callbackSeq = 1;
   const watchers = new Set<() => void>();
 
-  const notify = () => watchers.forEach((w) => w());
+  const notify = () => {
+    for (const w of watchers) w();
+  };
   const nextMessageId = (chat: string) => {
     const n = (chatSeq.get(chat) ?? 0) + 1;
     chatSeq.set(chat, n);
@@ -193,7 +196,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
       queue.push(u);
       const polls = pendingPolls;
       pendingPolls = [];
-      polls.forEach((p) => p());
+      for (const p of polls) p();
       return u.update_id;
     },
     userMessage(o) {
@@ -273,10 +276,10 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     async close() {
       if (refusing) await fake.refuseConnections(false);
       closed = true;
-      hung.splice(0).forEach((h) => h());
+      for (const h of hung.splice(0)) h();
       const polls = pendingPolls;
       pendingPolls = [];
-      polls.forEach((p) => p());
+      for (const p of polls) p();
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     },
@@ -376,7 +379,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
     const timeoutSec = Number(p.timeout ?? 0);
     while (queue.length && queue[0]!.update_id < offset) queue.shift();
     const take = () => queue.filter((u) => u.update_id >= offset).slice(0, limit);
-    let got = take();
+    const got = take();
     if (got.length || timeoutSec <= 0 || closed) return got;
     await new Promise<void>((resolve) => {
       const t = setTimeout(() => {
@@ -401,7 +404,7 @@ export async function startFakeTelegram(opts: FakeTelegramOptions = {}): Promise
         const m = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
         let status: number;
         let body: Obj;
-        let method = m?.[2] ?? '';
+        const method = m?.[2] ?? '';
         let params: Obj = Object.fromEntries(url.searchParams);
         try {
           const raw = Buffer.concat(chunks).toString('utf8');

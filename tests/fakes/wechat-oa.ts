@@ -32,6 +32,10 @@ import { randomBytes } from 'node:crypto';
 import { MsgCrypt, sha1Signature } from '../../src/channels/official-account/crypto.js';
 import { buildXml, field, parseXml, type XmlFields } from '../../src/channels/official-account/xml.js';
 
+/** A JSON request body as the fake reads it (no type checks: it answers whatever a client sends). */
+// biome-ignore lint/suspicious/noExplicitAny: a fake server reads arbitrary JSON bodies field by field
+type Body = Record<string, any>;
+
 /** Options; defaults are a valid test account in plaintext mode. */
 export interface FakeOaOptions {
   appId?: string;
@@ -66,7 +70,7 @@ export interface PushResult {
 /** One recorded API call. */
 export interface ApiCall {
   api: string;
-  body: Record<string, any>;
+  body: Body;
   errcode: number;
   at: number;
 }
@@ -117,7 +121,7 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
   };
 
   /** The error an API call gets, or 0. */
-  const check = (api: ApiName, url: URL, body: Record<string, any>): number => {
+  const check = (api: ApiName, url: URL, body: Body): number => {
     const f = failures.get(api);
     if (f && f.count > 0) {
       f.count--;
@@ -142,7 +146,7 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://127.0.0.1');
       const api = API_NAMES.find((a) => url.pathname.endsWith(`/${a}`));
-      let body: Record<string, any> = {};
+      let body: Body = {};
       try {
         body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
       } catch {
@@ -164,32 +168,43 @@ export async function startFakeWechatOa(o: FakeOaOptions = {}) {
   });
 
   /** Answer one API call (after any injected latency). */
-  function answerApi(api: ApiName, url: URL, body: Record<string, any>, send: (obj: unknown) => void): void {
+  function answerApi(api: ApiName, url: URL, body: Body, send: (obj: unknown) => void): void {
     const errcode = check(api, url, body);
     calls.push({ api, body, errcode, at: Date.now() });
-    if (errcode) return send({ errcode, errmsg: `fake error ${errcode}` });
+    if (errcode) {
+      send({ errcode, errmsg: `fake error ${errcode}` });
+      return;
+    }
     switch (api) {
       case 'stable_token':
         if (body.force_refresh || !current || current.expiresAt <= Date.now() || expired.has(current.value)) {
           if (current) valid.delete(current.value);
-          return send(issue());
+          send(issue());
+          return;
         }
-        return send({ access_token: current.value, expires_in: Math.round((current.expiresAt - Date.now()) / 1000) });
+        send({ access_token: current.value, expires_in: Math.round((current.expiresAt - Date.now()) / 1000) });
+        return;
       case 'custom/send': {
         const content = String(body.text?.content ?? '');
-        if (Buffer.byteLength(content) > 2048) return send({ errcode: 45002, errmsg: 'content size out of limit' });
+        if (Buffer.byteLength(content) > 2048) {
+          send({ errcode: 45002, errmsg: 'content size out of limit' });
+          return;
+        }
         inWindow.get(body.touser)!.sent++;
         customSent.push({ touser: body.touser, content });
         inbox(body.touser).push(content);
-        return send({ errcode: 0, errmsg: 'ok' });
+        send({ errcode: 0, errmsg: 'ok' });
+        return;
       }
       case 'menu/create':
         menus.push(body);
-        return send({ errcode: 0, errmsg: 'ok' });
+        send({ errcode: 0, errmsg: 'ok' });
+        return;
       case 'subscribe/bizsend':
         bizSent.push({ touser: body.touser, template_id: body.template_id, data: body.data });
         inbox(body.touser).push(`[订阅通知] ${Object.values(body.data as Record<string, { value: string }>).map((v) => v.value).join(' / ')}`);
-        return send({ errcode: 0, errmsg: 'ok' });
+        send({ errcode: 0, errmsg: 'ok' });
+        return;
     }
   }
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -28,7 +28,7 @@ describe('the knowledge validator', () => {
   });
 
   it('names file and path when an entry has no sources', () => {
-    const root = brokenCopy('general.yaml', (t) => t.replace(/    sources:\n      - \{ doc: 寻人社发〔2024〕28号, clause: 文首 \}\n    related: \[application-window, procedure\]/, '    sources: []\n    related: [application-window, procedure]'));
+    const root = brokenCopy('general.yaml', (t) => t.replace(/ {4}sources:\n {6}- \{ doc: 寻人社发〔2024〕28号, clause: 文首 \}\n {4}related: \[application-window, procedure\]/, '    sources: []\n    related: [application-window, procedure]'));
     const p = problemsOf(root);
     expect(p).toHaveLength(1);
     expect(p[0]!.file).toMatch(/knowledge[\\/]general\.yaml$/);

@@ -26,7 +26,7 @@ export const FAMILIES: Record<string, string[]> = {
   emoji: ['😀', '👍🏽', '👨‍👩‍👧‍👦', '🇨🇳', '🙏🙏🙏🙏🙏', '本科😀', '✅确认', '1️⃣', '#️⃣'],
   rtl: ['مرحبا بك', 'שלום', '\u202e技术程工\u202c', 'الهندسة 2022', '\u200f本科\u200e'],
   sql: ["'; DROP TABLE sessions; --", "1' OR '1'='1", 'SELECT * FROM users WHERE id=1;', '" UNION SELECT password FROM admin --', "Robert'); DELETE FROM students;--"],
-  html: ['<script>alert(1)</script>', '<b>本科</b>', '<img src=x onerror=alert(1)>', '&lt;&amp;&gt;', '[链接](javascript:alert(1))', '*加粗* _斜体_ `代码`', '{{constructor.constructor("return 1")()}}', '${process.exit(1)}', '__proto__', '{"__proto__":{"x":1}}'],
+  html: ['<script>alert(1)</script>', '<b>本科</b>', '<img src=x onerror=alert(1)>', '&lt;&amp;&gt;', '[链接](javascript:alert(1))', '*加粗* _斜体_ `代码`', '{{constructor.constructor("return 1")()}}', '$' + '{process.exit(1)}', '__proto__', '{"__proto__":{"x":1}}'],
   dates: ['2022年13月', '2022年0月', '2022-02-30', '2022.6.31', '0000年0月', '9999年12月', '２０２２年６月', '二〇二二年六月', '前年夏天', '昨天', '2022/6/', '6/2022', '22年6月', '1e9', '-2022年6月', '2022年6月2022年7月', '2030年1月', '1900年1月'],
   numbers: ['0', '00', '-1', '1.5', '99', '999999999999999999999', 'NaN', 'Infinity', '1', '2', '3', '4', '5', '12', '１', '①'],
   odd: ['/start@SomeBot', '/subscribe 教育', '/unknown', '/', '@助手', '@助手 现在能申报吗', '？？？', '。。。', '…', '哈哈', 'ok', 'YES', 'no', '是的吧', '不知道', '?', '🤔?'],

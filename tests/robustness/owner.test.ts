@@ -101,6 +101,22 @@ describe('one owner of the data folder (real processes)', () => {
     await store.close();
   });
 
+  it('tightens the files and folders already inside an existing data folder to 0600 / 0700', async () => {
+    const dir = tmp();
+    const { chmodSync, mkdirSync, statSync } = await import('node:fs');
+    writeFileSync(path.join(dir, 'misses.jsonl'), '', { mode: 0o644 });
+    chmodSync(path.join(dir, 'misses.jsonl'), 0o644);
+    mkdirSync(path.join(dir, 'console'), { mode: 0o755 });
+    writeFileSync(path.join(dir, 'console', 'accounts.json'), '{}', { mode: 0o666 });
+    chmodSync(path.join(dir, 'console', 'accounts.json'), 0o666);
+    chmodSync(dir, 0o755);
+    const store = await openLowdbStore(dir);
+    expect((statSync(path.join(dir, 'misses.jsonl')).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(path.join(dir, 'console')).mode & 0o777).toString(8)).toBe('700');
+    expect((statSync(path.join(dir, 'console', 'accounts.json')).mode & 0o777).toString(8)).toBe('600');
+    await store.close();
+  });
+
   it('broadcast send beside the running bot is handed to it: the bot writes the outbox and the CLI prints its answer', async () => {
     const dir = tmp();
     writeFileSync(path.join(dir, 'subscribers.json'), JSON.stringify({ subscribers: { 'telegram:1': { key: 'telegram:1', channel: 'telegram', chatId: '1', audiences: ['general'], since: '' } } }));

@@ -4,7 +4,9 @@ import type { Reply } from '../../messages/message.js';
 /** One reply as terminal lines; choices become "  1. label". */
 export function renderReply(r: Reply): string {
   const lines = [r.text];
-  r.choices?.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}`));
+  r.choices?.forEach((c, i) => {
+    lines.push(`  ${i + 1}. ${c.label}`);
+  });
   return lines.join('\n');
 }
 

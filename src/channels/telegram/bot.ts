@@ -83,7 +83,7 @@ export function createTelegramBot(o: TelegramBotOptions): TelegramBot {
     try {
       await deliver(bot.api, chatId, replies, { keyboards, replyTo, extraKeyboard });
     } catch (e) {
-      log(`send failed: ${(e as { error_code?: number }).error_code ?? (e as Error)?.name}`);
+      log(`发送失败：${(e as { error_code?: number }).error_code ?? (e as Error)?.name}`);
     }
   }
 

@@ -87,7 +87,7 @@ export async function startTelegram(app: TelegramHost, opts: TelegramOptions = {
       port: opts.webhookPort ?? cfg.webhookPort,
       host: opts.webhookHost,
     });
-    log(`webhook mode, listening on port ${server.port}`);
+    log(`Webhook 模式，在端口 ${server.port} 上接收消息`);
     return { sender, webhookPort: server.port, stop: () => server.close() };
   }
 
@@ -95,7 +95,7 @@ export async function startTelegram(app: TelegramHost, opts: TelegramOptions = {
   const runner: RunnerHandle = run(bot, {
     runner: { fetch: { timeout: poll, allowed_updates: ALLOWED_UPDATES }, silent: true, retryInterval: 'exponential' },
   });
-  log(`long polling as @${bot.botInfo.username}`);
+  log(`长轮询模式，机器人账号 @${bot.botInfo.username}`);
   return {
     sender,
     async stop() {

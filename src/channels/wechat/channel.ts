@@ -102,7 +102,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
   let retryTimer: NodeJS.Timeout | undefined;
   let retryDelay = retry.firstDelayMs;
 
-  if (!options.puppet && !app.config.wechat) throw new Error('WeChat is not configured (WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN)');
+  if (!options.puppet && !app.config.wechat) throw new Error('未配置微信渠道（WECHATY_PUPPET / WECHATY_PUPPET_SERVICE_TOKEN）');
   const bot = WechatyBuilder.build(options.puppet ? { puppet: options.puppet } : puppetOptions(app.config.wechat!, app.config.dataDir));
   const err = (e: unknown) => describe(e, [token]);
 
@@ -248,7 +248,7 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
         await bot.puppet.start();
       }
       if (stopping) return;
-      if (bot.puppet.state.active() !== true) throw new Error('puppet did not start');
+      if (bot.puppet.state.active() !== true) throw new Error('微信协议服务（puppet）没有启动');
       phase = 'running';
       retryDelay = retry.firstDelayMs;
       log('微信通道已启动，等待登录');

@@ -9,7 +9,7 @@ import { templateData } from '../../../src/channels/official-account/sender.js';
 import { loadOaTexts } from '../../../src/channels/official-account/texts.js';
 import { menuBody } from '../../../src/cli/oa.js';
 import { parseXml } from '../../../src/channels/official-account/xml.js';
-import { ConfigError, loadConfig } from '../../../src/config.js';
+import { type ConfigError, loadConfig } from '../../../src/config.js';
 import { startFakeWechatOa } from '../../fakes/wechat-oa.js';
 import { Hono } from 'hono';
 import { createOfficialAccountChannel, oaRoutes } from '../../../src/channels/official-account/index.js';
@@ -184,7 +184,12 @@ describe('mounting the callback on another hono server (the staff console)', () 
   it('answers URL verification and refuses a forged push through app.request, without a socket', async () => {
     const cfg = loadConfig({ WECHAT_OA_APP_ID: 'wx0123456789abcdef', WECHAT_OA_APP_SECRET: 'secret0123456789abcdef', WECHAT_OA_TOKEN: 'tok123' }).officialAccount!;
     const calls: unknown[] = [];
-    const host = { config: { officialAccount: cfg }, core: { handle: async (m: unknown) => (calls.push(m), []) }, store: { deleteSubscriber: async () => {}, deleteSession: async () => {} } };
+    const host = { config: { officialAccount: cfg }, core: {
+        handle: async (m: unknown) => {
+          calls.push(m);
+          return [];
+        },
+      }, store: { deleteSubscriber: async () => {}, deleteSession: async () => {} } };
     const app = new Hono();
     app.get('/staff', (c) => c.text('console'));
     app.route('/', oaRoutes(createOfficialAccountChannel(host, { log: () => undefined }), cfg.path));

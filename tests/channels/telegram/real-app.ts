@@ -55,7 +55,10 @@ export async function runInterview(fake: FakeTelegram, userId: number, answers: 
     let next: { m: SentRecord; a: Answer } | 'done' | undefined;
     await fake.waitFor(() => {
       const fresh = fake.messagesTo(userId).slice(seen);
-      if (fresh.some((m) => m.text?.includes('初步判断'))) return (next = 'done'), true;
+      if (fresh.some((m) => m.text?.includes('初步判断'))) {
+        next = 'done';
+        return true;
+      }
       const last = fresh.at(-1);
       const a = last && answers.find((x) => x.ask.test(last.text ?? ''));
       if (last && a) next = { m: last, a };

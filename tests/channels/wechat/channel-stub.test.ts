@@ -141,7 +141,9 @@ describe('WeChat channel (PuppetMock, stub core)', () => {
     let accepted = '';
     rig.puppet.friendshipRawPayload = async (id: string) =>
       ({ id, contactId: gg.contact.id, hello: '你好', timestamp: Date.now(), ticket: 't', type: types.Friendship.Receive }) as never;
-    rig.puppet.friendshipAccept = async (id: string) => void (accepted = id);
+    rig.puppet.friendshipAccept = async (id: string) => {
+      accepted = id;
+    };
     rig.puppet.emit('friendship', { friendshipId: 'fr-1' });
     await eventually(() => gg.inbox.length > 0, 5_000, 'greeting');
     expect(accepted).toBe('fr-1');

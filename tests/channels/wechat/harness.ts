@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import net from 'node:net';
-import { log as wechatyLog, types } from 'wechaty';
+import { log as wechatyLog, type types } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { PuppetServer, PuppetService } from 'wechaty-puppet-service';
 import { createWechatChannel, type WechatChannel } from '../../../src/channels/wechat/index.js';

@@ -88,7 +88,10 @@ export function contractDriver(rig: RealRig): ChannelDriver {
   let room: RoomChat | undefined;
   const person = (id: string) => {
     let p = people.get(id);
-    if (!p) people.set(id, (p = rig.person(id)));
+    if (!p) {
+      p = rig.person(id);
+      people.set(id, p);
+    }
     return p;
   };
   return {

@@ -75,8 +75,12 @@ export async function startStack(o: { today?: string } = {}): Promise<Stack> {
   });
   return {
     fake, app, prep, ctx: web.ctx, dir, url: `http://127.0.0.1:${web.port}`,
-    setToday: (d) => void (today = d),
-    advance: (ms) => void (offset += ms),
+    setToday: (d) => {
+      today = d;
+    },
+    advance: (ms) => {
+      offset += ms;
+    },
     now: clock,
     tick: web.tick,
     async stop() {

@@ -51,7 +51,7 @@ function moduleOf(file: string): string {
 }
 
 /** One import that breaks the layering, as a readable line. */
-export interface Violation {
+interface Violation {
   file: string;
   imports: string;
   why: string;
@@ -60,7 +60,9 @@ export interface Violation {
 /** Every violation among `files` (absolute path → source text). */
 function violations(files: ReadonlyMap<string, string>): Violation[] {
   const rank = new Map<string, number>();
-  LAYERS.forEach((layer, i) => layer.forEach((m) => rank.set(m, i)));
+  LAYERS.forEach((layer, i) => {
+    for (const m of layer) rank.set(m, i);
+  });
   const out: Violation[] = [];
   for (const [file, source] of files) {
     const rel = path.relative(SRC, file);

@@ -34,7 +34,7 @@ const pad = (s: unknown, n: number) => String(s).padStart(n);
 
 if (argv.includes('--telegram')) {
   console.log(`Telegram mode (fake Bot API server on 127.0.0.1), load ${load1()} on ${machine.cpus} cores`);
-  report.telegram = await benchTelegram(Number(opt('users', '200')), opt('limits', 'both'));
+  report.telegram = await benchTelegram(Number(opt('users', '200')), opt('flood', '0'));
 } else {
   const sizes = opt('sizes', '1000,10000,100000').split(',').map(Number);
   const turns = Number(opt('turns', '20000'));

@@ -1,7 +1,9 @@
 /**
- * Start-up to ready for the terminal chat, measured from outside as a user would: spawn
- * `npm run -s cli -- chat --script -` with an empty script (load config, policy, dialogs,
- * knowledge, open the store, print the transcript, exit) and time it until exit.
+ * Start-up to ready for the terminal chat, measured from outside as a user would: spawn the chat
+ * with an empty script (load config, policy, dialogs, open the store, print the transcript, exit)
+ * and time it until exit. The built start (`npm run -s cli`, dist/) and the tsx start it replaced
+ * (`node --import tsx src/cli.ts`) run side by side, alternating, so a change in the machine's
+ * load touches both alike.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,7 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { PROJECT_ROOT } from '../../src/policy/load.js';
 import { load1, round } from './stats.js';
 
-/** Start-up figures: every run, and the best and median, in ms. */
+/** Start-up figures of one command: every run, and the best and median, in ms. */
 export interface StartupResult {
   command: string;
   runsMs: number[];
@@ -19,6 +21,13 @@ export interface StartupResult {
   medianMs: number;
   load: number;
 }
+
+/** The ways of starting the chat that are compared; the first is what `npm start` and the CLI run. */
+export const STARTS: Array<{ label: string; cmd: string; args: string[] }> = [
+  { label: 'built, through npm', cmd: 'npm', args: ['run', '-s', 'cli', '--', 'chat', '--script', '-'] },
+  { label: 'built, without npm', cmd: 'node', args: ['scripts/launch.mjs', 'cli', 'chat', '--script', '-'] },
+  { label: 'tsx (the previous start), without npm', cmd: 'node', args: ['--import', 'tsx', 'src/cli.ts', 'chat', '--script', '-'] },
+];
 
 function once(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -32,17 +41,27 @@ function once(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numb
   });
 }
 
-/** Time `runs` cold starts of the terminal chat (one warm-up run first, which fills tsx's cache). */
-export async function benchStartup(runs = 5, direct = false): Promise<StartupResult> {
+/**
+ * Time `runs` cold starts of each way in STARTS, alternating (one warm-up round first, which also
+ * builds dist/ when it is stale and fills tsx's cache). Results in STARTS order.
+ */
+export async function benchStartup(runs = 5): Promise<StartupResult[]> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhicheng-bench-start-'));
   const env = { ...process.env, ZHICHENG_DATA_DIR: dataDir, ZHICHENG_NOW: '2024-04-20', NODE_OPTIONS: '' };
-  const [cmd, args] = direct ? ['node', ['--import', 'tsx', 'src/cli.ts', 'chat', '--script', '-']] : ['npm', ['run', '-s', 'cli', '--', 'chat', '--script', '-']];
   try {
-    await once(cmd, args as string[], env);
-    const runsMs: number[] = [];
-    for (let i = 0; i < runs; i++) runsMs.push(round(await once(cmd, args as string[], env), 0));
-    const sorted = [...runsMs].sort((a, b) => a - b);
-    return { command: `${cmd} ${(args as string[]).join(' ')} < /dev/null`, runsMs, minMs: sorted[0]!, medianMs: sorted[Math.floor(sorted.length / 2)]!, load: load1() };
+    for (const s of STARTS) await once(s.cmd, s.args, env);
+    const times = STARTS.map(() => [] as number[]);
+    const loads: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      for (const [j, s] of STARTS.entries()) times[j]!.push(round(await once(s.cmd, s.args, env), 0));
+      loads.push(load1());
+    }
+    const load = round(loads.reduce((a, b) => a + b, 0) / loads.length, 2);
+    return STARTS.map((s, j) => {
+      const runsMs = times[j]!;
+      const sorted = [...runsMs].sort((a, b) => a - b);
+      return { command: `${s.cmd} ${s.args.join(' ')} < /dev/null (${s.label})`, runsMs, minMs: sorted[0]!, medianMs: sorted[Math.floor(sorted.length / 2)]!, load };
+    });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

@@ -1,0 +1,4 @@
+/** Types of scripts/built.mjs (plain JavaScript: it runs before anything is built). */
+export declare const STAMP: string;
+/** True when dist/ under `root` is missing, unfinished, or older than any source file. */
+export declare function isStale(root: string): boolean;

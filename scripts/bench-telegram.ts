@@ -40,6 +40,7 @@ async function burst(): Promise<boolean> {
       const before = fake.messagesTo(ref).length;
       fake.userText({ userId: ref, firstName: '测试', text });
       await fake.waitFor(() => fake.messagesTo(ref).length > before, 10_000, 'reference reply');
+      await new Promise((r) => setTimeout(r, 500)); // a message may have more than one reply
     }
     const reference = texts(ref);
     const sentBefore = fake.sent.length;

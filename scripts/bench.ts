@@ -91,7 +91,7 @@ if (argv.includes('--telegram')) {
 /** The start-up comparison as a few lines. */
 function printStartup(rows: StartupResult[]): void {
   console.log(`Start-up to ready, terminal chat (empty script, spawn to exit; ${rows[0]!.runsMs.length} runs each, alternating; load ${rows[0]!.load}):`);
-  for (const r of rows) console.log(`  median ${pad(r.medianMs, 5)} ms, best ${pad(r.minMs, 5)} ms, runs ${r.runsMs.join(', ')}  ${r.command}`);
+  for (const r of rows) console.log(`  median ${pad(r.medianMs, 5)} ms (CPU ${pad(r.cpuMedianMs ?? '?', 5)} ms), best ${pad(r.minMs, 5)} ms, runs ${r.runsMs.join(', ')}  ${r.command}`);
 }
 
 report.totalSeconds = Math.round((performance.now() - started) / 1000);

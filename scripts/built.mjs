@@ -25,6 +25,11 @@ function newest(p) {
   return max;
 }
 
+/** Modification time (ms) of the newest input of the build under `root`. */
+export function newestInput(root) {
+  return Math.max(...INPUTS.map((p) => newest(path.join(root, p))));
+}
+
 /** True when dist/ under `root` is missing, unfinished, or older than any source file. */
 export function isStale(root) {
   let built;
@@ -33,5 +38,5 @@ export function isStale(root) {
   } catch {
     return true;
   }
-  return INPUTS.some((p) => newest(path.join(root, p)) > built);
+  return newestInput(root) > built;
 }

@@ -12,9 +12,9 @@ export interface TelegramResult {
   lines: string[];
 }
 
-/** Run the Telegram burst benchmark for `users` users, limits on and off. */
-export function benchTelegram(users: number, limits = 'both'): Promise<TelegramResult> {
-  const args = ['--import', 'tsx', 'scripts/bench-telegram.ts', '--users', String(users), '--limits', limits];
+/** Run the Telegram burst benchmark for `users` users, with `flood` injected 429 answers. */
+export function benchTelegram(users: number, flood = '0'): Promise<TelegramResult> {
+  const args = ['--import', 'tsx', 'scripts/bench-telegram.ts', '--users', String(users), '--flood', flood];
   return new Promise((resolve) => {
     const child = spawn('node', args, { cwd: PROJECT_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';

@@ -153,6 +153,10 @@ export class Dispatcher {
       if (!before) continue;
       const attempts = before.attempts + 1;
       b.mark(key, { status: 'sending', attempts, uncertain: before.uncertain }, now());
+      // On disk before the message leaves: after a power loss this person is "uncertain", never
+      // sent twice. fdatasync runs off the event loop (chats are answered meanwhile); the slot is
+      // recorded after it, so the pacing counts the moment the send really starts.
+      await b.durable();
       pacer.record(r.chatId);
       const p = sender
         .send(r.chatId, b.manifest.reply)

@@ -1,11 +1,13 @@
 /**
- * File primitives for durable state: an append-only JSONL journal (no fsync: a killed process
- * loses nothing the OS already has) and atomic JSON snapshots (temp file + rename). A damaged line
- * never stops a reader: it is returned apart (`bad`) for the caller to name and set aside.
+ * File primitives for durable state: an append-only JSONL journal and atomic JSON snapshots (temp
+ * file + rename, synced). An append reaches the OS at once (a killed process loses nothing) and
+ * the disk when `sync()` resolves: the outbox syncs before every send, so the "sending" line
+ * that stops a second send after a restart survives a power loss too. A damaged line never stops
+ * a reader: it is returned apart (`bad`) for the caller to name and set aside.
  */
-import { closeSync, existsSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, fstatSync } from 'node:fs';
+import { closeSync, existsSync, fdatasync, fdatasyncSync, ftruncateSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, fstatSync } from 'node:fs';
 import path from 'node:path';
-import { writeFileAtomicSync } from '../store/atomic.js';
+import { syncDirSync, writeFileAtomicSync } from '../store/atomic.js';
 
 /** Write `value` as JSON to `file` atomically: readers see the old or the new file, never half. */
 export function writeJsonAtomic(file: string, value: unknown): void {
@@ -96,6 +98,8 @@ export class Journal {
       mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });
       created = !existsSync(this.file);
       this.fd = openSync(this.file, 'a', 0o600);
+      // A new journal's name must be on disk too, or its synced lines could vanish with it.
+      if (created) syncDirSync(path.dirname(this.file));
     }
     const before = fstatSync(this.fd).size;
     try {
@@ -115,15 +119,32 @@ export class Journal {
     }
   }
 
+  /**
+   * Resolve once every line appended so far is on disk (fdatasync in Node's thread pool, so the
+   * event loop keeps answering chats meanwhile). Callers await it before acting on a line.
+   */
+  sync(): Promise<void> {
+    const fd = this.fd;
+    if (fd === undefined) return Promise.resolve();
+    // EBADF: closed meanwhile (an erase rewrote the journal), and `close` syncs before closing.
+    return new Promise((resolve, reject) => fdatasync(fd, (e) => (e && e.code !== 'EBADF' ? reject(e) : resolve())));
+  }
+
   /** Current size in bytes (the offset a snapshot covers). */
   size(): number {
     if (this.fd !== undefined) return fstatSync(this.fd).size;
     return existsSync(this.file) ? readFileSync(this.file).length : 0;
   }
 
-  /** Close the file handle. */
+  /** Sync what was appended and close the file handle. */
   close(): void {
-    if (this.fd !== undefined) closeSync(this.fd);
+    if (this.fd !== undefined) {
+      try {
+        fdatasyncSync(this.fd);
+      } finally {
+        closeSync(this.fd);
+      }
+    }
     this.fd = undefined;
   }
 }

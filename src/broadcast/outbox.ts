@@ -17,7 +17,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renam
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { ChannelName, Reply } from '../messages/message.js';
-import { writeFileAtomicSync } from '../store/atomic.js';
+import { syncDirSync, writeFileAtomicSync } from '../store/atomic.js';
 import { damagedName, Journal, readJson, readJsonOrSetAside, writeJsonAtomic } from './journal.js';
 
 /** Called when a damaged file or folder is set aside (for the operator log). */
@@ -210,6 +210,11 @@ export class Broadcast {
     this.journal.append(e);
     this.apply(e);
     if (++this.appended % SNAPSHOT_EVERY === 0) this.snapshot();
+  }
+
+  /** Resolve once every state recorded so far is on disk (see `Journal.sync`); awaited before each send. */
+  durable(): Promise<void> {
+    return this.journal.sync();
   }
 
   /** Compact: the states so far and the journal offset they cover, written atomically. */
@@ -435,6 +440,8 @@ export class Outbox {
       if (existsSync(final)) return false;
       throw e;
     }
+    // The new folder's name must survive a power loss too: a reminder created twice is sent twice.
+    syncDirSync(this.dir);
     return true;
   }
 

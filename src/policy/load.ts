@@ -4,14 +4,14 @@
  */
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from './root.js';
 import { readYaml } from './yaml-file.js';
 import { readOrThrow, displayPath, type DataProblem } from './problems.js';
 import { materialsFile, method, notice, seriesFile, type Batch, type Material, type Method, type Notice, type SeriesFile } from './schema.js';
 import { vocabularyFile, type Vocabulary } from './vocabulary.js';
 
-/** The repository root (where rules/, knowledge/, dialogs/ live). */
-export const PROJECT_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repository root (where rules/, knowledge/, dialogs/ live); see ./root.ts. */
+export { PROJECT_ROOT };
 
 /** A batch together with the notice that announced it (its number, clauses, system, office). */
 export interface PolicyBatch extends Batch {

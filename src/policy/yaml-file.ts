@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseDocument } from 'yaml';
 import type * as z from 'zod';
 import { displayPath, zodProblems, type DataProblem } from './problems.js';
+import { cachedYaml } from './yaml-cache.js';
 import { explainReadError, explainYamlError, placeText } from './yaml-errors.js';
 
 /** Parse and validate `file` against `schema`; problems are pushed, never thrown. */
@@ -14,12 +15,15 @@ export function readYaml<T extends z.ZodType>(file: string, schema: T, problems:
     problems.push({ file: label, path: '', message: explainReadError(e) });
     return undefined;
   }
-  const raw = parseYamlText(text);
+  // The build's cache holds only text that parsed cleanly; anything else is parsed and explained.
+  const hit = cachedYaml(text);
+  const raw = hit !== undefined ? { ok: true as const, value: hit } : parseYamlText(text);
   if (!raw.ok) {
     problems.push({ file: label, path: raw.place, message: raw.message });
     return undefined;
   }
-  const parsed = schema.safeParse(raw.value);
+  // Data files are validated once each: compiling a fast path (zod's JIT) would cost more than it saves.
+  const parsed = schema.safeParse(raw.value, { jitless: true });
   if (!parsed.success) {
     problems.push(...zodProblems(label, parsed.error));
     return undefined;

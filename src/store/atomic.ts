@@ -1,7 +1,9 @@
 /**
  * Atomic file writes with private permissions: the temporary file is created 0600 (never briefly
- * readable by others, as lowdb's steno temp file was), synced, then renamed over the target.
- * On failure (a full disk) the temporary file is removed and the target is left as it was.
+ * readable by others, as lowdb's steno temp file was), synced, renamed over the target, and the
+ * folder synced, so after a power loss the target holds the old or the new text, and a write
+ * that returned is not undone. On failure (a full disk) the temporary file is removed and the
+ * target is left as it was.
  */
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { open, rename, rm } from 'node:fs/promises';
@@ -22,6 +24,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
       await fh.close();
     }
     await rename(tmp, file);
+    await syncDir(path.dirname(file));
   } catch (e) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw e;
@@ -40,8 +43,32 @@ export function writeFileAtomicSync(file: string, text: string): void {
       closeSync(fd);
     }
     renameSync(tmp, file);
+    syncDirSync(path.dirname(file));
   } catch (e) {
     rmSync(tmp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * Make a folder's entries durable (a rename or a new file in it): without this, a power loss
+ * after a rename may bring back the old name, even though the file's own data was synced.
+ */
+export function syncDirSync(dir: string): void {
+  const fd = openSync(dir, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** `syncDirSync` without blocking the event loop. */
+export async function syncDir(dir: string): Promise<void> {
+  const fh = await open(dir, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
   }
 }

@@ -114,7 +114,7 @@ describe('robustness: Telegram API failures mid-interview', () => {
   it('after a 502 and a 429 the user keeps their place and the next message continues the interview', async () => {
     const fake = await startFakeTelegram();
     const app = await createApp(config(tmp('tg'), { TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }), { store: new MemoryStore(), now: () => NOW });
-    const channel = await startTelegram(app, { limits: false, pollTimeoutSec: 1, log: () => undefined });
+    const channel = await startTelegram(app, { pollTimeoutSec: 1, log: () => undefined });
     const user = 4242;
     const lastText = () => fake.messagesTo(user).at(-1)?.text ?? '';
     try {

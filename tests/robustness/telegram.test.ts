@@ -32,7 +32,7 @@ async function bot(o: { refusing?: boolean } = {}) {
   const app = await createApp(loadConfig({ ZHICHENG_DATA_DIR: tempDir(), ZHICHENG_NOW: '2024-04-20', TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot }), { store: new MemoryStore(), now: () => '2024-04-20' });
   const logs: { at: number; line: string }[] = [];
   const t0 = Date.now();
-  const channel = startTelegram(app, { limits: false, pollTimeoutSec: 1, callTimeoutSec: 1, maxStartDelayMs: 500, log: (line) => logs.push({ at: Date.now() - t0, line }) });
+  const channel = startTelegram(app, { pollTimeoutSec: 1, callTimeoutSec: 1, maxStartDelayMs: 500, log: (line) => logs.push({ at: Date.now() - t0, line }) });
   stops.push(async () => (await channel).stop(), () => app.close());
   return { fake, channel, logs, app };
 }

@@ -1,6 +1,8 @@
 /**
  * The grammY bot: updates in, the core's replies out. Per-chat sequentialising keeps each chat's
- * messages (and button presses) in order; API calls go through the rate limiter and auto-retry.
+ * messages (and button presses) in order. Flood limits are handled as grammY advises, by
+ * auto-retry (a 429 waits its `retry_after`), not by pacing every call ahead of time; broadcasts
+ * are paced by their own lanes (src/broadcast/dispatcher.ts).
  * Nothing here reads the clock or logs message content.
  */
 import { Bot, type Context } from 'grammy';
@@ -11,7 +13,6 @@ import type { BotCore, InboundMessage, Reply } from '../../messages/message.js';
 import { decodePress, KeyboardMemory } from './keyboard.js';
 import { isAddressedToBot, toInbound, type BotIdentity } from './inbound.js';
 import { deliver, removeKeyboard } from './render.js';
-import type { RateLimiter } from './limiter.js';
 import { nonTextReply, type TelegramTexts } from './texts.js';
 import { TELEGRAM_TEXT_LIMIT } from './split.js';
 import { boundedCalls, retryNetwork } from './network.js';
@@ -25,8 +26,6 @@ export interface TelegramBotOptions {
   apiRoot?: string;
   core: BotCore;
   texts: TelegramTexts;
-  /** Shared with the broadcast sender; undefined means no limits (tests only). */
-  limiter?: RateLimiter;
   /** Skip getMe (tests that call `bot.handleUpdate` directly). */
   botInfo?: UserFromGetMe;
   /** Operational log line; never receives message content. */
@@ -49,9 +48,8 @@ export function createTelegramBot(o: TelegramBotOptions): TelegramBot {
   const poll = o.pollTimeoutSec ?? 30;
   // grammY's own default deadline is 500 s; ours are per call (network.ts), this is only the outer bound.
   const bot = new Bot(o.token, { client: { apiRoot: o.apiRoot, timeoutSeconds: poll + 60 }, botInfo: o.botInfo });
-  // Limiter first (inner), then the per-call deadline, auto-retry (429, 5xx) and network retries
-  // last (outer): every retry attempt waits for its own slot and gets its own deadline.
-  if (o.limiter) bot.api.config.use(o.limiter.transformer());
+  // The per-call deadline first (inner), then auto-retry (429, 5xx) and network retries last
+  // (outer): every retry attempt gets its own deadline.
   bot.api.config.use(boundedCalls({ pollTimeoutSec: poll, callTimeoutSec: o.callTimeoutSec }));
   // Network failures are not retried for ever here: retryNetwork bounds them (a send whose outcome is unknown: once).
   bot.api.config.use(autoRetry({ maxRetryAttempts: 10, maxDelaySeconds: 120, rethrowHttpErrors: true }));

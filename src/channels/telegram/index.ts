@@ -14,7 +14,6 @@ import type { BotCore } from '../../messages/message.js';
 import type { Config } from '../../config.js';
 import type { Sender } from '../../messages/sender.js';
 import { ALLOWED_UPDATES, createTelegramBot } from './bot.js';
-import { RateLimiter, TELEGRAM_LIMITS, type RateLimits } from './limiter.js';
 import { createTelegramSender } from './sender.js';
 import { loadTelegramTexts, type TelegramTexts } from './texts.js';
 import { startWebhook, type WebhookServer } from './webhook.js';
@@ -28,8 +27,6 @@ export interface TelegramHost {
 
 /** Knobs for tests and benchmarks; production uses the defaults. */
 export interface TelegramOptions {
-  /** Outgoing limits; `false` disables them (tests against the fake server). */
-  limits?: RateLimits | false;
   /** Long-polling timeout in seconds (default 30). */
   pollTimeoutSec?: number;
   /** Deadline of other API calls in seconds (default 15; tests use less). */
@@ -57,10 +54,9 @@ export async function startTelegram(app: TelegramHost, opts: TelegramOptions = {
   if (!cfg) throw new Error('未设置 TELEGRAM_BOT_TOKEN，无法启动 Telegram 渠道');
   const log = opts.log ?? ((line: string) => console.error(`[telegram] ${line}`));
   const texts = opts.texts ?? loadTelegramTexts();
-  const limiter = opts.limits === false ? undefined : new RateLimiter(opts.limits ?? TELEGRAM_LIMITS);
   const poll = opts.pollTimeoutSec ?? 30;
-  const { bot, keyboards } = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, core: app.core, texts, limiter, log, pollTimeoutSec: poll, callTimeoutSec: opts.callTimeoutSec });
-  const sender = createTelegramSender({ token: cfg.token, apiRoot: cfg.apiRoot, limiter, keyboards, callTimeoutSec: opts.callTimeoutSec });
+  const { bot, keyboards } = createTelegramBot({ token: cfg.token, apiRoot: cfg.apiRoot, core: app.core, texts, log, pollTimeoutSec: poll, callTimeoutSec: opts.callTimeoutSec });
+  const sender = createTelegramSender({ token: cfg.token, apiRoot: cfg.apiRoot, keyboards, callTimeoutSec: opts.callTimeoutSec });
 
   // Unreachable at start: say so at once, in Chinese, and keep trying (the operator may be fixing the network).
   for (let attempt = 1; ; attempt++) {

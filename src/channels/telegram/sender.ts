@@ -1,13 +1,12 @@
 /**
  * The broadcast `Sender` for Telegram. It uses its own API client WITHOUT auto-retry: a 429 or a
- * failure comes back as a `SendResult` so the durable outbox decides when to retry, while the
- * shared rate limiter keeps broadcasts and live replies within Telegram's limits together.
+ * failure comes back as a `SendResult` so the durable outbox decides when to retry (a 429 pauses
+ * the whole Telegram lane for its `retry_after`); the outbox paces broadcasts itself.
  */
 import { Api } from 'grammy';
 import type { Reply } from '../../messages/message.js';
 import type { Sender, SendResult } from '../../messages/sender.js';
 import type { KeyboardMemory } from './keyboard.js';
-import type { RateLimiter } from './limiter.js';
 import { deliver } from './render.js';
 import { toSendResult } from './errors.js';
 import { boundedCalls } from './network.js';
@@ -16,7 +15,6 @@ import { boundedCalls } from './network.js';
 export interface TelegramSenderOptions {
   token: string;
   apiRoot?: string;
-  limiter?: RateLimiter;
   /** The bot's keyboard memory, so buttons in a broadcast can be pressed. */
   keyboards: KeyboardMemory;
   /** Deadline of one call (seconds; default CALL_TIMEOUT_SEC). */
@@ -29,7 +27,6 @@ export interface TelegramSenderOptions {
  */
 export function createTelegramSender(o: TelegramSenderOptions): Sender {
   const api = new Api(o.token, { apiRoot: o.apiRoot });
-  if (o.limiter) api.config.use(o.limiter.transformer());
   api.config.use(boundedCalls({ pollTimeoutSec: 0, callTimeoutSec: o.callTimeoutSec }));
   return {
     channel: 'telegram',

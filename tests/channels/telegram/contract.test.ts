@@ -35,7 +35,7 @@ async function telegramDriver(): Promise<ChannelDriver> {
       return replies;
     },
   };
-  const channel = await startTelegram({ config: app.config, core }, { limits: false, pollTimeoutSec: 1, log: () => undefined });
+  const channel = await startTelegram({ config: app.config, core }, { pollTimeoutSec: 1, log: () => undefined });
   const ids = new Map<string, number>();
   const idOf = (user: string) => ids.get(user) ?? ids.set(user, 500_000 + ids.size).get(user)!;
   const show = (m: SentRecord) => {

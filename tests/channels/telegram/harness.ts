@@ -11,14 +11,14 @@ export interface Harness {
   stop(): Promise<void>;
 }
 
-/** Start the fake server and the channel (limits off unless given, short polls). */
+/** Start the fake server and the channel (short polls). */
 export async function startHarness(core: BotCore, opts: TelegramOptions & { webhookUrl?: string; webhookSecret?: string } = {}): Promise<Harness> {
   const fake = await startFakeTelegram();
   const logs: string[] = [];
   const { webhookUrl, webhookSecret, ...channelOpts } = opts;
   const channel = await startTelegram(
     { config: { telegram: { token: fake.token, apiRoot: fake.apiRoot, webhookUrl, webhookSecret, webhookPort: 0 } }, core },
-    { limits: false, pollTimeoutSec: 1, log: (l) => logs.push(l), webhookHost: '127.0.0.1', ...channelOpts },
+    { pollTimeoutSec: 1, log: (l) => logs.push(l), webhookHost: '127.0.0.1', ...channelOpts },
   );
   return {
     fake,

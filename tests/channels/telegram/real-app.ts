@@ -20,13 +20,13 @@ export interface RealHarness {
   stop(): Promise<void>;
 }
 
-/** Start everything; limits off by default (they are tested separately). */
+/** Start everything (short polls, quiet log). */
 export async function startRealHarness(opts: TelegramOptions = {}): Promise<RealHarness> {
   const fake = await startFakeTelegram();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zc-tg-'));
   const config = loadConfig({ ZHICHENG_DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: fake.token, TELEGRAM_API_ROOT: fake.apiRoot });
   const app = await createApp(config, { store: new MemoryStore(), now: () => NOW });
-  const channel = await startTelegram(app, { limits: false, pollTimeoutSec: 1, log: () => undefined, ...opts });
+  const channel = await startTelegram(app, { pollTimeoutSec: 1, log: () => undefined, ...opts });
   return {
     fake,
     app,

@@ -1,11 +1,10 @@
-/** Pure parts of the Telegram channel: splitting, inbound translation, keyboards, limits, errors. */
-import { afterEach, describe, expect, it, vi } from 'vitest';
+/** Pure parts of the Telegram channel: splitting, inbound translation, keyboards, errors. */
+import { describe, expect, it } from 'vitest';
 import { GrammyError } from 'grammy';
 import type { Message } from 'grammy/types';
 import { splitText } from '../../../src/channels/telegram/split.js';
 import { toInbound } from '../../../src/channels/telegram/inbound.js';
 import { callbackData, decodePress, inlineKeyboard } from '../../../src/channels/telegram/keyboard.js';
-import { RateLimiter } from '../../../src/channels/telegram/limiter.js';
 import { toSendResult } from '../../../src/channels/telegram/errors.js';
 import { loadTelegramTexts, validateTelegramTexts } from '../../../src/channels/telegram/texts.js';
 import { PROJECT_ROOT } from '../../../src/policy/load.js';
@@ -75,37 +74,6 @@ describe('keyboards', () => {
   it('puts short labels two to a row and long labels one to a row', () => {
     expect(inlineKeyboard([{ label: '是', value: '是' }, { label: '否', value: '否' }, { label: '不确定', value: '?' }]).inline_keyboard.map((r) => r.length)).toEqual([2, 1]);
     expect(inlineKeyboard([{ label: '国有企业或事业单位在编', value: 'a' }, { label: '否', value: 'b' }]).inline_keyboard.map((r) => r.length)).toEqual([1, 1]);
-  });
-});
-
-describe('RateLimiter', () => {
-  afterEach(() => vi.useRealTimers());
-  it('lets a burst through, then holds the next send in a chat until its slot', async () => {
-    vi.useFakeTimers();
-    const lim = new RateLimiter({ global: { perSecond: 1000, burst: 1000 }, group: { perMinute: 20, burst: 1 }, private: { perSecond: 1, burst: 2 } });
-    const done: number[] = [];
-    for (let i = 0; i < 3; i++) void lim.acquire('5').then(() => done.push(i));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(done).toEqual([0, 1]);
-    await vi.advanceTimersByTimeAsync(999);
-    expect(done).toEqual([0, 1]);
-    await vi.advanceTimersByTimeAsync(1);
-    expect(done).toEqual([0, 1, 2]);
-  });
-  it('limits groups per minute and all chats together', async () => {
-    vi.useFakeTimers();
-    const lim = new RateLimiter({ global: { perSecond: 2, burst: 2 }, group: { perMinute: 20, burst: 1 }, private: { perSecond: 100, burst: 100 } });
-    const done: string[] = [];
-    void lim.acquire('-1').then(() => done.push('g1'));
-    void lim.acquire('-1').then(() => done.push('g2'));
-    void lim.acquire('1').then(() => done.push('a'));
-    void lim.acquire('2').then(() => done.push('b'));
-    await vi.advanceTimersByTimeAsync(0);
-    expect(done).toEqual(['g1', 'a']);
-    await vi.advanceTimersByTimeAsync(500);
-    expect(done).toEqual(['g1', 'a', 'b']);
-    await vi.advanceTimersByTimeAsync(2500);
-    expect(done).toEqual(['g1', 'a', 'b', 'g2']);
   });
 });
 

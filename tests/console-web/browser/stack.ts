@@ -67,7 +67,7 @@ export async function startStack(o: { today?: string } = {}): Promise<Stack> {
   const broadcast = createBroadcastService({ config, settings: loadBroadcastSettings({ ZHICHENG_TELEGRAM_PER_SECOND: '50' }), clock, intervalMs: 200, log: () => undefined });
   const app = await createApp(config, { store: new MemoryStore(), now: () => today, handlers: [prep.bindHandler, broadcast.staffHandler], knowledgeDir });
   await app.warm();
-  const channel = await startTelegram(app, { limits: false, pollTimeoutSec: 1, log: () => undefined });
+  const channel = await startTelegram(app, { pollTimeoutSec: 1, log: () => undefined });
   broadcast.start(app, [channel.sender]);
   const web = await startWebConsole(app, prep, {
     deliverNow: () => void broadcast.tick(), clock, port: 0, host: '127.0.0.1',

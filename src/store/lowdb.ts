@@ -1,6 +1,7 @@
 /**
- * The default store: two JSON files in lowdb's format (sessions.json, subscribers.json) in the data
- * folder, which the store owns for as long as it is open (owner.ts: a second process is refused).
+ * The default store: two lowdb databases (`Low`, sessions.json and subscribers.json) in the data
+ * folder, each through an adapter of ours (checked read, atomic 0600 write; lowdb's own file
+ * adapter would replace a damaged file and leave its temp file readable by others), which the store owns for as long as it is open (owner.ts: a second process is refused).
  * Records live in memory (sessions as one JSON string each); writes are coalesced on a short timer
  * (and on flush/close) and rewrite the whole file atomically (a 0600 temp file, synced, renamed;
  * atomic.ts), built by joining the per-record strings, so a write costs milliseconds, not a
@@ -8,6 +9,7 @@
  * left untouched. A failed write is reported and retried on the next change or flush; nothing is dropped.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { type Adapter, Low } from 'lowdb';
 import path from 'node:path';
 import '../zod-locale.js';
 import * as z from 'zod';
@@ -32,6 +34,8 @@ const subscribersFile = z.object({
 
 type SessionsDoc = { sessions: Record<string, SessionRecord> };
 type SubscribersDoc = { subscribers: Record<string, Subscriber> };
+/** A stored session kept as its JSON text (MemoryStore's shape), so a write only joins strings. */
+type SessionRows = Map<string, { updatedAt: string; json: string }>;
 
 /** Read and validate an existing file before lowdb touches it; never replaces a damaged file. */
 function readChecked<T>(file: string, schema: z.ZodType<T>): T | undefined {
@@ -48,6 +52,33 @@ function readChecked<T>(file: string, schema: z.ZodType<T>): T | undefined {
     throw new StoreError(`数据文件格式不正确：${file}（${r.error.issues[0]?.path.join('.') ?? ''} ${r.error.issues[0]?.message ?? ''}）。为避免丢失数据已停止启动，原文件保持不变；请检查或从备份恢复。`);
   }
   return r.data;
+}
+
+/** lowdb adapter for sessions.json: validated read; one record a line, written atomically. */
+class SessionsFile implements Adapter<SessionRows> {
+  constructor(private readonly file: string) {}
+  async read(): Promise<SessionRows | null> {
+    const doc = readChecked(this.file, sessionsFile) as SessionsDoc | undefined;
+    if (!doc) return null;
+    return new Map(Object.values(doc.sessions).map((r) => [r.key, { updatedAt: r.updatedAt, json: JSON.stringify(r) }]));
+  }
+  async write(rows: SessionRows): Promise<void> {
+    const lines: string[] = [];
+    for (const [k, r] of rows) lines.push(`    ${JSON.stringify(k)}: ${r.json}`);
+    await writeFileAtomic(this.file, lines.length ? `{\n  "sessions": {\n${lines.join(',\n')}\n  }\n}\n` : '{\n  "sessions": {}\n}\n');
+  }
+}
+
+/** lowdb adapter for subscribers.json: validated read, written atomically. */
+class SubscribersFile implements Adapter<Map<string, Subscriber>> {
+  constructor(private readonly file: string) {}
+  async read(): Promise<Map<string, Subscriber> | null> {
+    const doc = readChecked(this.file, subscribersFile) as SubscribersDoc | undefined;
+    return doc ? new Map(Object.values(doc.subscribers).map((r) => [r.key, r])) : null;
+  }
+  async write(rows: Map<string, Subscriber>): Promise<void> {
+    await writeFileAtomic(this.file, JSON.stringify({ subscribers: Object.fromEntries(rows) }, null, 2));
+  }
 }
 
 /** After a failed write, try again this much later (and on every flush). */
@@ -71,6 +102,7 @@ export class LowdbStore extends MemoryStore {
 
   private constructor(
     private readonly files: { sessions: string; subscribers: string },
+    private readonly dbs: { sessions: Low<SessionRows>; subscribers: Low<Map<string, Subscriber>> },
     private readonly delayMs: number,
     /** The data folder, held while the store is open. */
     readonly lease: FolderLease,
@@ -86,11 +118,16 @@ export class LowdbStore extends MemoryStore {
     const lease = await takeFolder(dir, { log: opts.log ?? ((l) => process.stderr.write(l + '\n')) });
     try {
       const files = { sessions: path.join(dir, 'sessions.json'), subscribers: path.join(dir, 'subscribers.json') };
-      const s = readChecked(files.sessions, sessionsFile) as SessionsDoc | undefined;
-      const sub = readChecked(files.subscribers, subscribersFile) as SubscribersDoc | undefined;
-      const store = new LowdbStore(files, opts.writeDelayMs ?? 200, lease);
-      for (const r of Object.values(s?.sessions ?? {})) store.sessions.set(r.key, { updatedAt: r.updatedAt, json: JSON.stringify(r) });
-      for (const r of Object.values(sub?.subscribers ?? {})) store.subscribers.set(r.key, r);
+      const dbs = {
+        sessions: new Low<SessionRows>(new SessionsFile(files.sessions), new Map()),
+        subscribers: new Low<Map<string, Subscriber>>(new SubscribersFile(files.subscribers), new Map()),
+      };
+      await dbs.sessions.read();
+      await dbs.subscribers.read();
+      const store = new LowdbStore(files, dbs, opts.writeDelayMs ?? 200, lease);
+      // The databases' data are the store's own maps: a write serialises what the store holds now.
+      store.sessions = dbs.sessions.data;
+      store.subscribers = dbs.subscribers.data;
       return store;
     } catch (e) {
       await lease.release();
@@ -144,16 +181,7 @@ export class LowdbStore extends MemoryStore {
     // Never write a folder another process owns now: our lock was lost (taken over or removed).
     if (this.lease.lost()) await this.lease.regain();
     const t0 = Date.now();
-    for (const w of what) {
-      if (w === 'sessions') {
-        // One record a line, in the same JSON shape lowdb wrote before.
-        const lines: string[] = [];
-        for (const [k, r] of this.sessions) lines.push(`    ${JSON.stringify(k)}: ${r.json}`);
-        await writeFileAtomic(this.files.sessions, lines.length ? `{\n  "sessions": {\n${lines.join(',\n')}\n  }\n}\n` : '{\n  "sessions": {}\n}\n');
-      } else {
-        await writeFileAtomic(this.files.subscribers, JSON.stringify({ subscribers: Object.fromEntries(this.subscribers) }, null, 2));
-      }
-    }
+    for (const w of what) await this.dbs[w].write();
     this.lastWriteMs = Date.now() - t0;
   }
 

@@ -16,9 +16,11 @@ const SRC = path.resolve(import.meta.dirname, '../../src');
  * files without `.ts`; src/cli.ts belongs to the cli folder's layer).
  */
 const LAYERS: readonly (readonly string[])[] = [
-  // Foundations that import nothing of ours: the message vocabulary, text folding and numerals,
-  // `{name}` templates, zod's Chinese messages, the storage port and its adapters.
-  ['messages', 'text', 'template', 'zod-locale', 'store'],
+  // zod's Chinese messages: imported by anything that validates, before its first parse.
+  ['zod-locale'],
+  // Foundations that import nothing else of ours: the message vocabulary, text folding and
+  // numerals, `{name}` templates, the storage port and its adapters.
+  ['messages', 'text', 'template', 'store'],
   // Policy data: schemas, loading rules/, dates and windows.
   ['policy'],
   // Pure engines on the policy, and the environment → config reader.

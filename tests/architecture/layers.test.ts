@@ -129,7 +129,7 @@ describe('layering of src/', () => {
 
     it('flags the policy layer importing the bot core', () => {
       const vs = violations(new Map([[at('policy/x.ts'), "import type { Core } from '../bot/core.js';"]]));
-      expect(show(vs)).toMatch(/policy \(layer 1\) imports bot \(layer 6, higher\)/);
+      expect(show(vs)).toMatch(/policy \(layer 2\) imports bot \(layer 7, higher\)/);
     });
 
     it('flags a dynamic import upwards and a re-export upwards', () => {

@@ -113,6 +113,8 @@ export const vocabularyFile = z
     supersedes: z.array(word),
     /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
     majors: z.array(z.object({ words, series: words }).strict()),
+    /** Series in which a studied major never decides that major and work differ (vocational teachers). */
+    majorAnySeries: z.array(word).default([]),
     /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */
     majorCues: z.array(pattern).min(1),
     /** A personnel file held somewhere (三（四）); the place in the same clause says where. */

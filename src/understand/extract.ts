@@ -348,6 +348,7 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   }
   const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
   if (!series) return;
+  if (!fits.includes(series) && v.majorAnySeries.includes(series)) return;
   push(facts, 'majorRelation', fits.includes(series) ? '相同' : '不同', 'assumed', words);
   // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
   if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);

@@ -90,6 +90,9 @@ export const vocabularyFile = z
     personal: z.array(pattern).min(1),
     /** An ask about eligibility, level or batch (能不能认定, 能报吗, 什么级别 …). */
     eligibilityAsks: z.array(pattern).min(1),
+    /** An intent to apply: an ask about the person's case when no word of `intentNotWith` is in the message. */
+    intents: z.array(pattern).default([]),
+    intentNotWith: z.array(word).default([]),
     /** Words around a date that say what the date is. */
     dateRoles: z
       .object({

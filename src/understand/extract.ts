@@ -97,7 +97,10 @@ export function isPersonal(text: string, policy: Policy): boolean {
 
 /** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
 export function asksEligibility(text: string, policy: Policy): boolean {
-  return compiled(policy.vocabulary.eligibilityAsks).some((r) => r.test(text));
+  const v = policy.vocabulary;
+  if (compiled(v.eligibilityAsks).some((r) => r.test(text))) return true;
+  // "想认定检验技师": an intent is the ask, unless the message asks about something else (材料, 网址 …).
+  return compiled(v.intents).some((r) => r.test(text)) && !findWord(text, v.intentNotWith);
 }
 
 type Vocab = Policy['vocabulary'];

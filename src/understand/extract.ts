@@ -244,7 +244,11 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const entries = seriesEntries(policy);
   const suffixes = new RegExp(`^(${v.employerSuffixes.join('|')})`, 'u');
   let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
-  for (const h of bestHits(t, entries)) {
+  const hits = bestHits(t, entries);
+  // The work the person describes (在职业中专教, 做施工) decides the series (三（三）); a series named in
+  // the ask only stands in when no work is described.
+  const worked = hits.some((h) => !h.entry.said && ((h.entry.patterns?.length ?? 0) > 0 && !h.entry.words?.includes(h.text) || /(做|搞|干|从事|当|负责|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))));
+  for (const h of hits) {
     let score = h.text.length;
     if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
     // The studied major ("学的会计", "会计专业") is not the job.
@@ -253,7 +257,7 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     // (技术员, 助理工程师) are left out, as several series share them.
     const clause = clauseAt(t, h.start).text;
     const titleWord = v.levels.some((l) => l.words.some((w) => h.text.includes(w)));
-    if (h.entry.said && !titleWord && /(报|认定|申报|评|走)/u.test(clause) && compiled(v.eligibilityAsks).some((r) => r.test(clause))) score += 5;
+    if (h.entry.said && !titleWord && !worked && /(报|认定|申报|评|走)/u.test(clause) && [...compiled(v.eligibilityAsks), ...compiled(v.intents)].some((r) => r.test(clause))) score += 5;
     // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
     if (suffixes.test(t.slice(h.end))) score -= 2;
     if (!best || score > best.score) best = { hit: h, score };
@@ -341,7 +345,9 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   }
   if (!major) return;
   push(facts, 'majorStudied', major, 'said', words);
-  const fits = [...new Set(bestHits(major, v.majors).flatMap((h) => h.entry.series))];
+  // Every entry that names the major (园林 fits 工程 and 农业), not only the first listed.
+  const spans = bestHits(major, v.majors);
+  const fits = [...new Set(allHits(major, v.majors).filter((h) => spans.some((b) => b.start === h.start && b.end === h.end)).flatMap((h) => h.entry.series))];
   const seriesFact = facts.find((f) => f.field === 'series');
   // No job named, or only the workplace: working in the field studied is the usual reading (the
   // default majorRelation), the other series the major fits stay open as options.

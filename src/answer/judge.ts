@@ -223,7 +223,8 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
   // cannot reach the level asked for, the missing degree is what blocks.
   if (reading.hasDegree === false && (reading.education === '博士' || reading.education === '硕士') && c !== 'ineligible') {
     const below = evaluate({ ...reading, education: '本科' }, policy, now);
-    if (cls(below) === 'ineligible') return result('ineligible', null, null, ['degree', ...below.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule)]);
+    // The verdict told is the 本科 one: its failing check is the reason given.
+    if (cls(below) === 'ineligible') return { ...result('ineligible', null, null, ['degree', ...below.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule)]), verdict: below };
   }
   if (c === 'ineligible' || (c === 'incomplete' && verdict.checks.some((ch) => ch.status === 'fail'))) {
     return result('ineligible', null, null, verdict.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule));

@@ -76,6 +76,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
   switch (s.outcome) {
     case 'ineligible':
       lines.push(t.outcome.ineligible);
+      if (s.deciding.includes('degree')) lines.push(fill(t.degreeFallback, { education: String(s.facts.find((f) => f.field === 'education')?.value ?? '') }));
       for (const c of fails) cite(c);
       break;
     case 'not_yet': {

@@ -14,6 +14,7 @@ export const situationTextsSchema = z
     window: z.object({ open: s, lastDay: s, upcoming: s, over: s, later: s, laterNone: s }).strict(),
     reason: s,
     favourable: s,
+    degreeFallback: s,
     condition: s,
     conditions: z.object({ employerType: s, employerTypeUnknown: s, certificatePending: s, socialInsurance: s, series: s, priorWork: s }).strict(),
     missingNames: z.record(z.string(), s),

@@ -73,6 +73,8 @@ describe('degrees and held titles', () => {
     const a = judge('本科毕业后认了助理工程师，后来脱产读书，博士毕业证拿到了，学位证还没授予，在县水利站，能认定中级吗', '2024-05-05');
     expect(a.situation).toMatchObject({ outcome: 'ineligible', level: null });
     expect(a.situation!.deciding).toContain('degree');
+    expect(a.answer).toContain('学位');
+    expect(a.answer).toMatch(/依据：.+第五条/);
   });
 
   it('员级 held since a date: the 助理级 years count from the title (第五条（二）)', () => {

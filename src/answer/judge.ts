@@ -85,10 +85,15 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
   const longAgo = addMonthsToDay(`${now.slice(0, 7)}-01`, -120);
   const today = now;
 
+  const exam = policy.series.series.find((s) => s.examInsteadOfReview?.value)?.name;
+  const seriesFact = factOf([...facts], 'series');
   if (!p.series) {
-    const plain = plainSeries(policy);
-    const exam = policy.series.series.find((s) => s.examInsteadOfReview?.value)?.name;
-    unknowns.push({ field: 'series', kind: 'missing', alternatives: [set('series', plain), set('series', exam)] });
+    unknowns.push({ field: 'series', kind: 'missing', alternatives: [set('series', plainSeries(policy)), set('series', exam)] });
+  } else if (seriesFact && seriesFact.basis === 'assumed' && !seriesFact.firm) {
+    // Read from the workplace or the major, not from a job: the other readings are judged too, and
+    // a workplace may also employ an accountant (an exam-instead series).
+    const others = [...(seriesFact.options ?? []), ...(seriesFact.fromMajor ? [] : [exam])].filter((x): x is string => !!x && x !== p.series);
+    if (others.length) unknowns.push({ field: 'series', kind: 'assumed', value: String(seriesFact.value), words: seriesFact.words, alternatives: [(x) => x, ...others.map((o) => set('series', o))] });
   }
   if (!p.education) unknowns.push({ field: 'education', kind: 'missing', alternatives: (['本科', '大专', '中专'] as const).map((e) => set('education', e)) });
 
@@ -152,6 +157,11 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
     const level = held.value as '员级' | '助理级';
     unknowns.push({ field: 'currentTitle.since', kind: 'missing', alternatives: [set('currentTitle', { level, since: longAgo }), set('currentTitle', { level, since: today })] });
   }
+  // 四（二）: work before the move to the current employer counts only with proof uploaded.
+  const moved = factOf([...facts], 'transferDate');
+  if (typeof moved?.value === 'string' && p.technicalWorkStart && moved.value > p.technicalWorkStart) {
+    unknowns.push({ field: 'priorWork', kind: 'assumed', value: String(moved.value), words: moved.words, alternatives: [(x) => x, set('technicalWorkStart', moved.value)] });
+  }
   const received = factOf([...facts], 'punishmentReceived');
   if ((factOf([...facts], 'punished')?.value === true || received) && !p.disciplinaryEndDate) {
     // Received on a known day: the shortest punishment (警告) runs six months, the longest we read two years.
@@ -209,6 +219,13 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
     outcome, level, batch, verdict, deciding: deciding2, missing, assumptions, profile: reading, facts: [...facts], defaults, ...(later ? { later } : {}),
   });
 
+  // 第五条（七）: a 硕士/博士 without both 学历 and 学位 is judged on the 本科 below it; where that
+  // cannot reach the level asked for, the missing degree is what blocks.
+  if (reading.hasDegree === false && (reading.education === '博士' || reading.education === '硕士') && c !== 'ineligible') {
+    const below = evaluate({ ...reading, education: '本科' }, policy, now);
+    // The verdict told is the 本科 one: its failing check is the reason given.
+    if (cls(below) === 'ineligible') return { ...result('ineligible', null, null, ['degree', ...below.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule)]), verdict: below };
+  }
   if (c === 'ineligible' || (c === 'incomplete' && verdict.checks.some((ch) => ch.status === 'fail'))) {
     return result('ineligible', null, null, verdict.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule));
   }
@@ -224,7 +241,8 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
   const batch = verdict.window.name;
   if (c === 'review' || assumptions.length || proofNeeded) {
     const rules = [...problemRules(verdict), ...assumptions.flatMap((u) => u.rules ?? []), ...(proofNeeded ? ['social_insurance'] : [])];
-    return result('conditional', verdict.level, batch, [...new Set(rules)]);
+    // needs_review names no level; the level reached once the point is confirmed is `reachableLevel`.
+    return result('conditional', verdict.level ?? verdict.reachableLevel ?? null, batch, [...new Set(rules)]);
   }
   return result('eligible', verdict.level, batch, []);
 }

@@ -76,6 +76,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
   switch (s.outcome) {
     case 'ineligible':
       lines.push(t.outcome.ineligible);
+      if (s.deciding.includes('degree')) lines.push(fill(t.degreeFallback, { education: String(s.facts.find((f) => f.field === 'education')?.value ?? '') }));
       for (const c of fails) cite(c);
       break;
     case 'not_yet': {
@@ -107,8 +108,13 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       cite(levelCheck);
       for (const c of v.checks.filter((x) => x.status === 'review')) cite(c);
       for (const u of s.assumptions) {
-        const template = u.field === 'certificates' ? t.conditions.certificatePending : u.value ? t.conditions.employerType : t.conditions.employerTypeUnknown;
-        lines.push(fill(t.condition, { text: fill(template, { value: u.value, words: u.words, certificate: u.value }) }));
+        const template =
+          u.field === 'certificates' ? t.conditions.certificatePending
+          : u.field === 'series' ? t.conditions.series
+          : u.field === 'priorWork' ? t.conditions.priorWork
+          : u.value ? t.conditions.employerType : t.conditions.employerTypeUnknown;
+        const value = u.field === 'priorWork' && u.value ? formatChineseDate(u.value) : u.value;
+        lines.push(fill(t.condition, { text: fill(template, { value, words: u.words, certificate: u.value }) }));
       }
       const si = v.checks.find((c) => c.rule === 'social_insurance');
       if (s.deciding.includes('social_insurance') && si) {

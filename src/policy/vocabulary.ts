@@ -37,7 +37,17 @@ const employerWord = z
 export const vocabularyFile = z
   .object({
     series: z.array(seriesWord).min(1),
+    /** Workplaces that suggest the series when no job is named (an assumption, weaker than job words). */
+    workplaceSeries: z.array(z.object({ words, series: word }).strict()).default([]),
     employers: z.array(employerWord).min(1),
+    /** Before an employer word in its clause: the type is denied ("不是考的公务员"). */
+    employerDenied: words,
+    /** The person says they do not know the employer's type: no type word is taken as said. */
+    employerUnsure: words,
+    /** Jointly owned (合资): state-owned only if the state holds control, so a condition. */
+    employerMixed: words,
+    /** In an unsure word's clause: the unsure word is about the employer's type (编制, 国资 …). */
+    employerTopics: words,
     /** After an employer word: it names the applicant's schooling instead (高中毕业). */
     employerNotBefore: words,
     /** Nouns that end an employer's name (公司, 站, 医院 …): where a name is cut out of the text. */
@@ -80,6 +90,9 @@ export const vocabularyFile = z
     personal: z.array(pattern).min(1),
     /** An ask about eligibility, level or batch (能不能认定, 能报吗, 什么级别 …). */
     eligibilityAsks: z.array(pattern).min(1),
+    /** An intent to apply: an ask about the person's case when no word of `intentNotWith` is in the message. */
+    intents: z.array(pattern).default([]),
+    intentNotWith: z.array(word).default([]),
     /** Words around a date that say what the date is. */
     dateRoles: z
       .object({
@@ -89,6 +102,10 @@ export const vocabularyFile = z
         punishmentEnd: words,
         /** The punishment was received then (not its end). */
         punishmentReceived: words,
+        /** After a date: moved to the current employer. */
+        transfer: words,
+        /** Before it: technical work elsewhere was said. */
+        earlierWork: words,
         /** "毕业就进了": work started on graduation. */
         startedOnGraduation: z.array(pattern).min(1),
       })
@@ -99,6 +116,8 @@ export const vocabularyFile = z
     supersedes: z.array(word),
     /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
     majors: z.array(z.object({ words, series: words }).strict()),
+    /** Series in which a studied major never decides that major and work differ (vocational teachers). */
+    majorAnySeries: z.array(word).default([]),
     /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */
     majorCues: z.array(pattern).min(1),
     /** A personnel file held somewhere (三（四）); the place in the same clause says where. */

@@ -84,7 +84,7 @@ export function findDates(text: string, now: string): DateMention[] {
     // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would give NaN
     add(m, early < late ? early : late, early < late ? late : early, true, 'graduation');
   }
-  for (const m of text.matchAll(/(?<!\d)(\d{4}|\d{2})年(底|末|初|年底|年初|上半年|下半年)?(?![\d月前多半了]|左右|时间|以上)/gu)) {
+  for (const m of text.matchAll(/(?<!\d)(\d{4}|\d{2})年(底|末|初|年底|年初|上半年|下半年)?(?![\d月前多半了度]|左右|时间|以上)/gu)) {
     const before = text.slice(Math.max(0, m.index! - 3), m.index!);
     if (/(工作|干了|满|已|近|快|有|共|了|足)$/u.test(before)) continue;
     const y = year2(m[1]!, nowYear);
@@ -106,7 +106,7 @@ export function findDates(text: string, now: string): DateMention[] {
     add(m, addMonthsToDay(d, -6), addMonthsToDay(d, 6) > now ? d : addMonthsToDay(d, 6), true);
   }
   // "工作三年了", "干了两年多": a duration back from today; only the start of work.
-  for (const m of text.matchAll(new RegExp(`(?:工作|干|上班|从事[^，,。]{0,8})了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`(?:工作|干|上班|教书?|做|搞|当|从事[^，,。]{0,8})了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);

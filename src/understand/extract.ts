@@ -98,7 +98,10 @@ export function isPersonal(text: string, policy: Policy): boolean {
 
 /** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
 export function asksEligibility(text: string, policy: Policy): boolean {
-  return compiled(policy.vocabulary.eligibilityAsks).some((r) => r.test(text));
+  const v = policy.vocabulary;
+  if (compiled(v.eligibilityAsks).some((r) => r.test(text))) return true;
+  // "想认定检验技师": an intent is the ask, unless the message asks about something else (材料, 网址 …).
+  return compiled(v.intents).some((r) => r.test(text)) && !findWord(text, v.intentNotWith);
 }
 
 type Vocab = Policy['vocabulary'];
@@ -146,6 +149,12 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
   for (const d of dates) {
     const role = dateRole(t, d, v);
     if (!role) continue;
+    // "今年2月调到县水文站": after work elsewhere already said, the move to the current employer.
+    const movedHere = role === 'workStart' && !d.duration && findWord(t.slice(d.end, d.end + 4), v.dateRoles.transfer);
+    if (movedHere && (facts.some((f) => f.field === 'technicalWorkStart') || findWord(t.slice(0, d.start), v.dateRoles.earlierWork))) {
+      push(facts, 'transferDate', d.latest, d.vague ? 'assumed' : 'said', d.words);
+      continue;
+    }
     const field = fieldOf[role];
     const basis: Basis = d.vague ? 'assumed' : 'said';
     push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
@@ -162,6 +171,8 @@ function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
     const clause = clauseAt(t, h.start).text;
     const holding = findWord(clause, v.titleHeld);
     const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
+    // "做施工技术员", "当技术员": the post the person works in, neither a title held nor the one asked for.
+    if (!asking && /(做|当|任|干)[\u4e00-\u9fa5]{0,3}$/u.test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
     if (holding && !asking) {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
@@ -177,14 +188,25 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   if (name) push(facts, 'employer.name', name[1]!.replace(/^(了|的)/, ''), 'said', name[1]!);
 
   // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
-  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words));
+  // "不是考的公务员": a type the person denies is no hit.
+  const denied = (h: { start: number }) => findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 6), h.start), v.employerDenied) !== undefined;
+  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words) && !denied(h));
+  // "编制的事我也搞不清", "国资占多少我也不清楚": no type is taken as said or firm.
+  const unsure = [...t.matchAll(/[^，,。；;！!？?]+/gu)].some((c) => findWord(c[0], v.employerUnsure) && (findWord(c[0], v.employerTopics) || allHits(c[0], v.employers).some((h) => h.entry.type)));
+  const mixed = findWord(t, v.employerMixed);
   const typed = hits.filter((h) => h.entry.type);
-  const said = typed.filter((h) => h.entry.said);
+  const said = unsure || mixed ? [] : typed.filter((h) => h.entry.said);
   const pick = (list: Hit<(typeof hits)[number]['entry']>[]) => [...list].sort((a, b) => b.text.length - a.text.length || b.start - a.start)[0];
-  const best = pick(said) ?? pick(typed);
-  if (best) {
-    push(facts, 'employer.type', best.entry.type!, best.entry.said ? 'said' : 'assumed', best.text);
-    if (best.entry.firm && !best.entry.said) facts.find((f) => f.field === 'employer.type')!.firm = true;
+  const stateHint = typed.find((h) => h.entry.type === '国有企业');
+  if (mixed && stateHint) {
+    // Jointly owned with a state-owned partner: state-owned only if it holds control — the condition.
+    push(facts, 'employer.type', '国有企业', 'assumed', clauseAt(t, t.indexOf(mixed)).text);
+  } else {
+    const best = pick(said) ?? pick(typed.filter((h) => !mixed || h.entry.type !== '民营企业'));
+    if (best) {
+      push(facts, 'employer.type', best.entry.type!, best.entry.said && !unsure ? 'said' : 'assumed', best.text);
+      if (best.entry.firm && !best.entry.said && !unsure) facts.find((f) => f.field === 'employer.type')!.firm = true;
+    }
   }
   const kind = hits.find((h) => h.entry.kind);
   if (kind) push(facts, 'employer.kind', kind.entry.kind!, 'assumed', kind.text);
@@ -224,7 +246,11 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const entries = seriesEntries(policy);
   const suffixes = new RegExp(`^(${v.employerSuffixes.join('|')})`, 'u');
   let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
-  for (const h of bestHits(t, entries)) {
+  const hits = bestHits(t, entries);
+  // The work the person describes (在职业中专教, 做施工) decides the series (三（三）); a series named in
+  // the ask only stands in when no work is described.
+  const worked = hits.some((h) => !h.entry.said && ((h.entry.patterns?.length ?? 0) > 0 && !h.entry.words?.includes(h.text) || /(做|搞|干|从事|当|负责|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))));
+  for (const h of hits) {
     let score = h.text.length;
     if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
     // The studied major ("学的会计", "会计专业") is not the job.
@@ -233,7 +259,7 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     // (技术员, 助理工程师) are left out, as several series share them.
     const clause = clauseAt(t, h.start).text;
     const titleWord = v.levels.some((l) => l.words.some((w) => h.text.includes(w)));
-    if (h.entry.said && !titleWord && /(报|认定|申报|评|走)/u.test(clause) && compiled(v.eligibilityAsks).some((r) => r.test(clause))) score += 5;
+    if (h.entry.said && !titleWord && !worked && /(报|认定|申报|评|走)/u.test(clause) && [...compiled(v.eligibilityAsks), ...compiled(v.intents)].some((r) => r.test(clause))) score += 5;
     // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
     if (suffixes.test(t.slice(h.end))) score -= 2;
     if (!best || score > best.score) best = { hit: h, score };
@@ -242,8 +268,13 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   if (best) {
     const e = best.hit.entry;
     push(facts, 'series', e.series, e.said ? 'said' : 'assumed', best.hit.text);
+    if (!e.said) facts.find((f) => f.field === 'series')!.firm = true;
     if (e.kind) push(facts, 'employer.kind', e.kind, 'assumed', best.hit.text);
+    return;
   }
+  // No job named: the workplace suggests one ("在县城投上班"), as a condition of the answer.
+  const place = bestHits(t, v.workplaceSeries).sort((a, b) => b.text.length - a.text.length)[0];
+  if (place) push(facts, 'series', place.entry.series, 'assumed', place.text);
 }
 
 function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
@@ -253,7 +284,7 @@ function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
   if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
   else if (named) {
-    const payer = named[1]!.replace(/^(这边|那边|那里|这里)/u, '');
+    const payer = (named[1] ?? named[2]!).replace(/^(这边|那边|那里|这里)/u, '');
     const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (employerName !== undefined && (employerName.includes(payer) || payer.includes(employerName)));
     push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);
   } else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);
@@ -316,9 +347,19 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   }
   if (!major) return;
   push(facts, 'majorStudied', major, 'said', words);
+  // Every entry that names the major (园林 fits 工程 and 农业), not only the first listed.
+  const spans = bestHits(major, v.majors);
+  const fits = [...new Set(allHits(major, v.majors).filter((h) => spans.some((b) => b.start === h.start && b.end === h.end)).flatMap((h) => h.entry.series))];
+  const seriesFact = facts.find((f) => f.field === 'series');
+  // No job named, or only the workplace: working in the field studied is the usual reading (the
+  // default majorRelation), the other series the major fits stay open as options.
+  if (!seriesFact || (seriesFact.basis === 'assumed' && !seriesFact.firm && !fits.includes(String(seriesFact.value)))) {
+    if (seriesFact) facts.splice(facts.indexOf(seriesFact), 1);
+    facts.push({ field: 'series', value: fits[0]!, basis: 'assumed', words, ...(fits.length > 1 ? { options: fits.slice(1) } : {}), fromMajor: true });
+  }
   const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
   if (!series) return;
-  const fits = bestHits(major, v.majors).flatMap((h) => h.entry.series);
+  if (!fits.includes(series) && v.majorAnySeries.includes(series)) return;
   push(facts, 'majorRelation', fits.includes(series) ? '相同' : '不同', 'assumed', words);
   // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
   if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);

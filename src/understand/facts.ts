@@ -29,7 +29,9 @@ export type FactField =
   | 'majorRelation'
   | 'archiveHostedInJiangxi'
   | 'hasDegree'
-  | 'certificatePending';
+  | 'certificatePending'
+  /** The day the person moved to the current employer, after technical work elsewhere (四（二）). */
+  | 'transferDate';
 
 /** One fact: the value, whether it was said or assumed, and the words it came from. */
 export interface Fact {
@@ -39,6 +41,10 @@ export interface Fact {
   words: string;
   /** An assumption so plain (县城投 → 国有企业) that the answer states it without making it a condition. */
   firm?: boolean;
+  /** Other values the words allow (a major that fits two series): each is judged too. */
+  options?: string[];
+  /** A series read from the studied major (no job named): working in the field studied. */
+  fromMajor?: boolean;
   /** Dates: the earliest and latest day the words allow (a year without month → Jan..Dec). */
   range?: [string, string];
 }

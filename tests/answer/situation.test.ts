@@ -1,6 +1,6 @@
 /**
  * Situational answers: a described case judged by the shared rules (outcome, level, batch, the
- * deciding rule), several questions in one message, and the blind set sit-1 as a floor.
+ * deciding rule), several questions in one message, and the situation sets as a floor.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -93,15 +93,22 @@ describe('several questions in one message', () => {
 
 interface Case { id: string; now: string; question: string; expect: { outcome: string; level: string | null; batch: string | null } }
 
-describe('blind set sit-1 (written without seeing the code; tuned on)', () => {
+// sit-1 and sit-2 were written by people who never saw the code (sit-2 first scored 63.3%); both
+// have since been tuned on. mechanisms.jsonl was written by the implementer, one case per mechanism.
+// The floor is the 90% on each, not the figure of one tuning round.
+describe.each([
+  ['sit-1.jsonl', 60],
+  ['sit-2.jsonl', 60],
+  ['mechanisms.jsonl', 22],
+])('situation set %s', (name, count) => {
   it('judges at least 90% of the cases right (outcome class, level and batch)', () => {
-    const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'situations', 'sit-1.jsonl');
+    const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'situations', name);
     const cases = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Case);
     const wrong = cases.filter((c) => {
       const s = answerer.answer(c.question, c.now).situation;
       return !s || s.outcome !== c.expect.outcome || s.level !== c.expect.level || (c.expect.batch === null ? s.batch !== null : s.batch !== c.expect.batch);
     });
-    expect(cases.length).toBe(60);
-    expect(wrong.map((c) => c.id).length, wrong.map((c) => c.id).join(' ')).toBeLessThanOrEqual(6);
+    expect(cases.length).toBe(count);
+    expect(wrong.length, wrong.map((c) => c.id).join(' ')).toBeLessThanOrEqual(Math.floor(count * 0.1));
   });
 });

@@ -59,11 +59,8 @@ export interface KnowledgeBase {
   ask(question: string, now: string): Answer;
 }
 
-/** Options for tests and the evaluation scripts. */
+/** Options for the evaluation and training scripts (production passes none). */
 export interface KnowledgeOptions {
-  askFile?: string;
-  rank?: Partial<RankOptions>;
-  scope?: Partial<ScopeOptions>;
   /** A scope model to use instead of knowledge/scope-model.json (training, cross-validation). */
   scopeModel?: ScopeModel;
   /**
@@ -132,7 +129,7 @@ function withSoundFixes(data: KnowledgeData, stopwords: ReadonlySet<string>, use
 
 /** Load knowledge/ (or `dir`) against `policy`; throws `DataError` naming every problem. */
 export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_ROOT, 'knowledge'), opts: KnowledgeOptions = {}): KnowledgeBaseInternals {
-  const askFile = opts.askFile ?? path.join(PROJECT_ROOT, 'dialogs', 'ask.yaml');
+  const askFile = path.join(PROJECT_ROOT, 'dialogs', 'ask.yaml');
   const data = readOrThrow((problems) => readKnowledge(dir, askFile, problems, policy));
   let model = opts.scopeModel ?? readOrThrow((problems) => readScopeModel(path.join(dir, SCOPE_MODEL_FILE), problems));
   const { entries, lexicon, texts } = data;
@@ -159,8 +156,9 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     const gaps = (e.notInDocuments?.phrasings ?? []).filter(keep);
     return { entry: e, phrasings: [...plain, ...gaps], gapFrom: plain.length };
   });
-  const rank = { ...defaultRankOptions, ...opts.rank };
-  const scope = { ...defaultScopeOptions, ...opts.scope };
+  // Copies: the evaluation scripts may change them live (kb.options) without touching the defaults.
+  const rank = { ...defaultRankOptions };
+  const scope = { ...defaultScopeOptions };
   const ranker = new Ranker(
     indexed.map(({ entry: e, phrasings }) => ({ id: e.id, phrasings, needs: e.needs, yieldsTo: e.yieldsTo })),
     analyse,

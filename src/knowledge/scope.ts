@@ -71,7 +71,8 @@ export function unknownWords(t: Tokens, vocabulary: Vocabulary, answerWords: Rea
 /**
  * The model's features of a question: its words ('w:…'), bigrams ('#…') and concepts ('@…'), and
  * bucketed figures: unknown salient words ('?unk' each, '?u0'–'?u3' by share), the best score
- * ('?s0'–'?s9'), the margin to the second entry ('?m0'–'?m5') and the length ('?len0'–'?len3').
+ * ('?s0'–'?s9'), the margin to the second entry ('?m0'–'?m5') and the length ('?len0'–'?len3'), and the
+ * best score crossed with the unknown share ('?s8?u1') and with the margin ('?s8?m3').
  */
 export function scopeFeatures(a: Analysed, unknown: Unknown, hits: readonly Hit[]): string[] {
   const f: string[] = [];
@@ -85,6 +86,8 @@ export function scopeFeatures(a: Analysed, unknown: Unknown, hits: readonly Hit[
   f.push('?s' + Math.min(9, Math.floor(top * 10)));
   f.push('?m' + Math.min(5, Math.floor((top - second) * 10)));
   f.push('?len' + Math.min(3, Math.floor(a.tokens.plain.length / 6)));
+  // Crossed figures: a strong match means more with few unknown words, and with a clear margin.
+  f.push(f.at(-3)! + f.at(-4)!, f.at(-3)! + f.at(-2)!);
   return f;
 }
 

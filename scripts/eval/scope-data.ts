@@ -10,7 +10,7 @@ export class ExampleCache {
 
   constructor(private readonly kb: KnowledgeBaseInternals) {}
 
-  /** The phrasings (each left out of its own ranking) plus every question of `sets`, each normalised text once per label. */
+  /** The phrasings (each left out of its own ranking) plus every question of `sets`, each normalized text once per label. */
   examples(sets: readonly LabelledSet[]): Example[] {
     this.phrasings ??= this.kb.phrasingExamples();
     const out = [...this.phrasings];

@@ -128,7 +128,9 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
     unknowns.push({ field: 'employer.type', kind: 'assumed', alternatives: alts.map((t) => setEmployer({ type: t })) });
   } else if (type.basis === 'assumed' && !type.firm) {
     const counter = type.value === '国有企业' ? '民营企业' : type.value === '事业单位' ? '机关' : undefined;
-    if (counter) unknowns.push({ field: 'employer.type', kind: 'assumed', value: String(type.value), words: type.words, alternatives: [(x) => x, setEmployer({ type: counter })] });
+    // "有人说是私人控股的，我也搞不清": a private company only guessed at; read on the covered reading.
+    if (type.value === '民营企业') unknowns.push({ field: 'employer.type', kind: 'assumed', value: '国有企业', words: type.words, alternatives: [setEmployer({ type: '国有企业' }), setEmployer({ type: '民营企业' })] });
+    else if (counter) unknowns.push({ field: 'employer.type', kind: 'assumed', value: String(type.value), words: type.words, alternatives: [(x) => x, setEmployer({ type: counter })] });
   }
   if (!p.employer?.province) {
     p.employer = { ...p.employer, province: policy.method.coveredProvince };

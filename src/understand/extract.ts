@@ -7,6 +7,7 @@ import type { Policy } from '../policy/load.js';
 import { educationLevels, type Education } from '../policy/schema.js';
 import { dateDigits, findDates, type DateMention } from './dates.js';
 import type { Basis, Fact, FactField, Understanding } from './facts.js';
+import { addMonthsToDay } from '../policy/dates.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 
 /** Full-width forms folded (NFKC), no spaces, Chinese numerals in dates as digits. */
@@ -172,11 +173,30 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const basis: Basis = d.vague ? 'assumed' : 'said';
     push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
   }
+  // "21年3月背过一个警告处分，半年就到期了": the end is the day received plus the term said.
+  const received = facts.find((f) => f.field === 'punishmentReceived');
+  if (typeof received?.value === 'string' && !facts.some((f) => f.field === 'disciplinaryEndDate')) {
+    const ends = v.dateRoles.punishmentEnd.join('|');
+    const m = new RegExp(`(半年|[一二两三四五六七八九十\\d]+个?半?月|[一二两三\\d]年半?)[^，,。；;]{0,3}?(?:${ends})`, 'u').exec(t);
+    const months = m ? termMonths(m[1]!) : undefined;
+    if (months) push(facts, 'disciplinaryEndDate', addMonthsToDay(received.value, months), received.basis, m![0]);
+  }
   const grad = facts.find((f) => f.field === 'graduationDate');
   if (grad && !facts.some((f) => f.field === 'technicalWorkStart')) {
     const m = v.dateRoles.startedOnGraduation.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
     if (m) push(facts, 'technicalWorkStart', grad.value, grad.basis, m[0], grad.range);
   }
+}
+
+const numerals: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** A term in months ("半年" 6, "6个月" 6, "一年半" 18), or undefined. */
+function termMonths(term: string): number | undefined {
+  if (term === '半年') return 6;
+  const m = /^([一二两三四五六七八九十]|\d+)(个?月|年)(半)?/u.exec(term);
+  if (!m) return undefined;
+  const n = numerals[m[1]!] ?? Number(m[1]);
+  return m[2] === '年' ? n * 12 + (m[3] ? 6 : 0) : n;
 }
 
 function understandTitles(t: string, v: Vocab, facts: Fact[]): void {

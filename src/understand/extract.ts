@@ -71,6 +71,8 @@ export function understand(text: string, policy: Policy, now: string): Understan
     const after = t.slice(h.end, h.end + 4);
     if (v.educationNotAfter.some((w) => after.startsWith(w))) continue;
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
+    // "函授本科在读，明年才毕业": a degree still being studied for is not held.
+    if (/^(在读|还在读|没毕业|还没毕业|未毕业)/u.test(t.slice(h.end, h.end + 4))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
   if (edu) push(facts, 'education', edu.value, 'said', edu.words);

@@ -89,6 +89,11 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
   const seriesFact = factOf([...facts], 'series');
   if (!p.series) {
     unknowns.push({ field: 'series', kind: 'missing', alternatives: [set('series', plainSeries(policy)), set('series', exam)] });
+  } else if (seriesFact && seriesFact.basis === 'assumed' && !seriesFact.firm && !seriesFact.fromMajor && policy.series.series.find((s) => s.name === p.series)?.examInsteadOfReview?.value) {
+    // Only the workplace is said, and its usual series is 以考代评 (县人民医院): the post decides — a
+    // doctor or nurse there is exam-only, an engineer or archivist is not. Asked, not assumed.
+    const plain = plainSeries(policy);
+    if (plain) unknowns.push({ field: 'series', kind: 'missing', value: String(seriesFact.value), words: seriesFact.words, alternatives: [set('series', plain), set('series', p.series)] });
   } else if (seriesFact && seriesFact.basis === 'assumed' && !seriesFact.firm) {
     // Read from the workplace or the major, not from a job: the other readings are judged too, and
     // a workplace may also employ an accountant (an exam-instead series).
@@ -128,7 +133,9 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
     unknowns.push({ field: 'employer.type', kind: 'assumed', alternatives: alts.map((t) => setEmployer({ type: t })) });
   } else if (type.basis === 'assumed' && !type.firm) {
     const counter = type.value === '国有企业' ? '民营企业' : type.value === '事业单位' ? '机关' : undefined;
-    if (counter) unknowns.push({ field: 'employer.type', kind: 'assumed', value: String(type.value), words: type.words, alternatives: [(x) => x, setEmployer({ type: counter })] });
+    // "有人说是私人控股的，我也搞不清": a private company only guessed at; read on the covered reading.
+    if (type.value === '民营企业') unknowns.push({ field: 'employer.type', kind: 'assumed', value: '国有企业', words: type.words, alternatives: [setEmployer({ type: '国有企业' }), setEmployer({ type: '民营企业' })] });
+    else if (counter) unknowns.push({ field: 'employer.type', kind: 'assumed', value: String(type.value), words: type.words, alternatives: [(x) => x, setEmployer({ type: counter })] });
   }
   if (!p.employer?.province) {
     p.employer = { ...p.employer, province: policy.method.coveredProvince };
@@ -149,7 +156,8 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
   const cert = requiredCertificate(policy, seriesForCert);
   const pending = factOf([...facts], 'certificatePending');
   if (cert && pending) unknowns.push({ field: 'certificates', kind: 'assumed', value: cert.name, words: pending.words, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
-  else if (cert && !p.certificates) unknowns.push({ field: 'certificates', kind: 'missing', value: cert.name, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
+  // Not said: read as held, the condition stated (most who ask hold it; those without say so: 还没考过).
+  else if (cert && !p.certificates) unknowns.push({ field: 'certificates', kind: 'assumed', value: cert.name, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
   if (!p.certificates && !cert) p.certificates = [];
 
   const held = factOf([...facts], 'currentTitle.level');

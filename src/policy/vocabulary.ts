@@ -36,7 +36,11 @@ const employerWord = z
 
 export const vocabularyFile = z
   .object({
+    /** Typing mistakes in what people write (不称值, 任定), replaced before anything is read. */
+    typos: z.record(word, word).default({}),
     series: z.array(seriesWord).min(1),
+    /** Job words too general to name a series when a more specific one is said (技术员 at a 脐橙 company). */
+    genericJobWords: z.array(word).default([]),
     /** Workplaces that suggest the series when no job is named (an assumption, weaker than job words). */
     workplaceSeries: z.array(z.object({ words, series: word }).strict()).default([]),
     employers: z.array(employerWord).min(1),
@@ -56,6 +60,8 @@ export const vocabularyFile = z
     /** Words after which an education word is a school or a job, not the applicant's education (中专老师). */
     educationNotAfter: words,
     levels: z.array(z.object({ words, value: titleLevel }).strict()).min(1),
+    /** Right after a level word: it names a post (聘在员级岗位上), neither held nor asked for. */
+    levelPostAfter: z.array(word).default([]),
     places: z
       .object({
         /** Place names inside the covered province. */
@@ -106,6 +112,8 @@ export const vocabularyFile = z
         transfer: words,
         /** Before it: technical work elsewhere was said. */
         earlierWork: words,
+        /** Right after a date: the date is the application window's, not the person's (4月10号开始报). */
+        notPersonal: z.array(word).default([]),
         /** "毕业就进了": work started on graduation. */
         startedOnGraduation: z.array(pattern).min(1),
       })

@@ -7,12 +7,20 @@ import type { Policy } from '../policy/load.js';
 import { educationLevels, type Education } from '../policy/schema.js';
 import { dateDigits, findDates, type DateMention } from './dates.js';
 import type { Basis, Fact, FactField, Understanding } from './facts.js';
+import { addMonthsToDay } from '../policy/dates.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 
 /** Full-width forms folded (NFKC), no spaces, Chinese numerals in dates as digits. */
 export function foldText(text: string): string {
   const t = text.normalize('NFKC').replace(/\s+/g, '');
   return dateDigits(t);
+}
+
+/** The vocabulary's typing mistakes (不称值, 任定) replaced by the words meant. */
+export function fixTypos(text: string, typos: Readonly<Record<string, string>>): string {
+  let t = text;
+  for (const [wrong, right] of Object.entries(typos)) t = t.split(wrong).join(right);
+  return t;
 }
 
 /** Replace the spans of `hits` with a filler so later searches do not see them again. */
@@ -31,7 +39,7 @@ function push(out: Fact[], field: FactField, value: Fact['value'], basis: Basis,
 /** Understand one message. */
 export function understand(text: string, policy: Policy, now: string): Understanding {
   const v = policy.vocabulary;
-  const raw = foldText(text);
+  const raw = fixTypos(foldText(text), v.typos);
   const facts: Fact[] = [];
 
   // Certificates first: "教师资格证" must not read as the job 教师.
@@ -63,6 +71,8 @@ export function understand(text: string, policy: Policy, now: string): Understan
     const after = t.slice(h.end, h.end + 4);
     if (v.educationNotAfter.some((w) => after.startsWith(w))) continue;
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
+    // "函授本科在读，明年才毕业": a degree still being studied for is not held.
+    if (/^(在读|还在读|没毕业|还没毕业|未毕业)/u.test(t.slice(h.end, h.end + 4))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
   if (edu) push(facts, 'education', edu.value, 'said', edu.words);
@@ -72,9 +82,11 @@ export function understand(text: string, policy: Policy, now: string): Understan
   else if (degree) push(facts, 'hasDegree', true, 'said', degree);
 
   understandTitles(t, v, facts);
-  understandEmployer(t, v, facts);
-  understandSeries(t, policy, facts);
-  understandMajor(t, policy, facts);
+  // "社保是人力资源公司代缴的": the payer of the insurance, neither the workplace nor the job (人力资源).
+  const w = payerMasked(t, v);
+  understandEmployer(w, v, facts);
+  understandSeries(w, policy, facts);
+  understandMajor(w, policy, facts);
   understandInsurance(t, v, facts);
   understandReviews(t, v, facts);
 
@@ -93,15 +105,17 @@ function compiled(list: readonly string[]): RegExp[] {
 
 /** The message names a person (我, 他, 小刘, 我们单位 …). */
 export function isPersonal(text: string, policy: Policy): boolean {
-  return compiled(policy.vocabulary.personal).some((r) => r.test(text));
+  const t = fixTypos(text, policy.vocabulary.typos);
+  return compiled(policy.vocabulary.personal).some((r) => r.test(t));
 }
 
 /** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
 export function asksEligibility(text: string, policy: Policy): boolean {
   const v = policy.vocabulary;
-  if (compiled(v.eligibilityAsks).some((r) => r.test(text))) return true;
+  const t = fixTypos(text, v.typos);
+  if (compiled(v.eligibilityAsks).some((r) => r.test(t))) return true;
   // "想认定检验技师": an intent is the ask, unless the message asks about something else (材料, 网址 …).
-  return compiled(v.intents).some((r) => r.test(text)) && !findWord(text, v.intentNotWith);
+  return compiled(v.intents).some((r) => r.test(t)) && !findWord(t, v.intentNotWith);
 }
 
 type Vocab = Policy['vocabulary'];
@@ -110,6 +124,8 @@ type Vocab = Policy['vocabulary'];
 function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
   if (d.duration) return d.duration;
+  // "4月10号开始报": the window's date, not one of the person's.
+  if (v.dateRoles.notPersonal.some((w) => text.startsWith(w, d.end))) return undefined;
   // "受过警告处分，2023年6月期满": the end of a punishment named in an earlier clause.
   if (findWord(text, v.punishment.words) && findWord(text.slice(d.end, d.end + 4), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
   if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) {
@@ -159,6 +175,14 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const basis: Basis = d.vague ? 'assumed' : 'said';
     push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
   }
+  // "21年3月背过一个警告处分，半年就到期了": the end is the day received plus the term said.
+  const received = facts.find((f) => f.field === 'punishmentReceived');
+  if (typeof received?.value === 'string' && !facts.some((f) => f.field === 'disciplinaryEndDate')) {
+    const ends = v.dateRoles.punishmentEnd.join('|');
+    const m = new RegExp(`(半年|[一二两三四五六七八九十\\d]+个?半?月|[一二两三\\d]年半?)[^，,。；;]{0,3}?(?:${ends})`, 'u').exec(t);
+    const months = m ? termMonths(m[1]!) : undefined;
+    if (months) push(facts, 'disciplinaryEndDate', addMonthsToDay(received.value, months), received.basis, m![0]);
+  }
   const grad = facts.find((f) => f.field === 'graduationDate');
   if (grad && !facts.some((f) => f.field === 'technicalWorkStart')) {
     const m = v.dateRoles.startedOnGraduation.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
@@ -166,9 +190,22 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
   }
 }
 
+const numerals: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** A term in months ("半年" 6, "6个月" 6, "一年半" 18), or undefined. */
+function termMonths(term: string): number | undefined {
+  if (term === '半年') return 6;
+  const m = /^([一二两三四五六七八九十]|\d+)(个?月|年)(半)?/u.exec(term);
+  if (!m) return undefined;
+  const n = numerals[m[1]!] ?? Number(m[1]);
+  return m[2] === '年' ? n * 12 + (m[3] ? 6 : 0) : n;
+}
+
 function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
   for (const h of bestHits(t, v.levels)) {
     const clause = clauseAt(t, h.start).text;
+    // "聘在员级岗位上": the post held, not a title held or asked for.
+    if (v.levelPostAfter.some((w) => t.startsWith(w, h.end))) continue;
     const holding = findWord(clause, v.titleHeld);
     const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
     // "做施工技术员", "当技术员": the post the person works in, neither a title held nor the one asked for.
@@ -250,7 +287,7 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   // The work the person describes (在职业中专教, 做施工) decides the series (三（三）); a series named in
   // the ask only stands in when no work is described.
   const worked = hits.some((h) => !h.entry.said && ((h.entry.patterns?.length ?? 0) > 0 && !h.entry.words?.includes(h.text) || /(做|搞|干|从事|当|负责|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))));
-  for (const h of hits) {
+  const scoreOf = (h: (typeof hits)[number]) => {
     let score = h.text.length;
     if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
     // The studied major ("学的会计", "会计专业") is not the job.
@@ -262,6 +299,14 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     if (h.entry.said && !titleWord && !worked && /(报|认定|申报|评|走)/u.test(clause) && [...compiled(v.eligibilityAsks), ...compiled(v.intents)].some((r) => r.test(clause))) score += 5;
     // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
     if (suffixes.test(t.slice(h.end))) score -= 2;
+    return score;
+  };
+  const generic = (h: (typeof hits)[number]) => v.genericJobWords.includes(h.text);
+  // "脐橙种植的公司当技术员": a job word every series uses gives way to a specific job word said.
+  const specific = hits.some((h) => !generic(h) && !h.entry.said && scoreOf(h) > 0);
+  for (const h of hits) {
+    if (specific && generic(h)) continue;
+    const score = scoreOf(h);
     if (!best || score > best.score) best = { hit: h, score };
   }
   if (best && best.score < 0) best = undefined;
@@ -277,6 +322,14 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   if (place) push(facts, 'series', place.entry.series, 'assumed', place.text);
 }
 
+/** The text with the clauses that name another insurance payer (人力资源公司代缴) masked. */
+function payerMasked(t: string, v: Vocab): string {
+  const spans = [...t.matchAll(/[^，,。；;！!？?]+/gu)]
+    .filter((c) => findWord(c[0], v.insurance.otherPayer) && /社保|保险|代缴|代交|缴|交/u.test(c[0]))
+    .map((c) => ({ start: c.index, end: c.index + c[0].length }));
+  return spans.length ? mask(t, spans) : t;
+}
+
 function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const other = findWord(t, v.insurance.otherPayer);
   const same = findWord(t, v.insurance.samePayer);
@@ -284,7 +337,8 @@ function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
   if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
   else if (named) {
-    const payer = (named[1] ?? named[2]!).replace(/^(这边|那边|那里|这里)/u, '');
+    // "社保也是城投在交": the payer is 城投, the 在 belongs to the verb.
+    const payer = (named[1] ?? named[2]!).replace(/^(这边|那边|那里|这里)/u, '').replace(/(在|来|给|帮|帮忙)$/u, '');
     const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (employerName !== undefined && (employerName.includes(payer) || payer.includes(employerName)));
     push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);
   } else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);

@@ -93,12 +93,13 @@ describe('several questions in one message', () => {
 
 interface Case { id: string; now: string; question: string; expect: { outcome: string; level: string | null; batch: string | null } }
 
-// sit-1 and sit-2 were written by people who never saw the code (sit-2 first scored 63.3%); both
-// have since been tuned on. mechanisms.jsonl was written by the implementer, one case per mechanism.
+// sit-1, sit-2 and sit-3 were written by people who never saw the code (sit-2 first scored 63.3%,
+// sit-3 76.7%); all have since been tuned on. mechanisms.jsonl was written by the implementer, one case per mechanism.
 // The floor is the 90% on each, not the figure of one tuning round.
 describe.each([
   ['sit-1.jsonl', 60],
   ['sit-2.jsonl', 60],
+  ['sit-3.jsonl', 60],
   ['mechanisms.jsonl', 22],
 ])('situation set %s', (name, count) => {
   it('judges at least 90% of the cases right (outcome class, level and batch)', () => {

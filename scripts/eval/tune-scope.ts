@@ -22,6 +22,7 @@ interface Item {
   features: string[];
   hits: readonly Hit[];
   unknown: Unknown;
+  places: 'elsewhere' | 'both' | 'none';
   hasContent: boolean;
   key: string;
 }
@@ -70,7 +71,7 @@ function run(train: TrainOptions, scope: ScopeOptions): string {
   const perSet = new Map<string, [number, number]>();
   for (const it of cache.items) {
     const p = inScopeProbability(models[foldOf.get(it.set)!]!, featuresOf(it));
-    const found = refusals({ hasContent: it.hasContent, probability: p, hits: it.hits, unknown: it.unknown }, scope).length === 0;
+    const found = refusals({ hasContent: it.hasContent, probability: p, hits: it.hits, unknown: it.unknown, places: it.places }, scope).length === 0;
     if (it.expect.length) {
       inScope++;
       const ok = found && it.expect.includes(it.hits[0]?.id ?? '');

@@ -25,6 +25,7 @@ import {
   hasQuestion,
   inScopeProbability,
   refusals,
+  Places,
   scopeFeatures,
   unknownWords,
   type ScopeModel,
@@ -33,7 +34,7 @@ import {
   type Unknown,
 } from './scope.js';
 import type { Example } from './scope-train.js';
-import { tokenize } from './segment.js';
+import { getJieba, tokenize } from './segment.js';
 import { SoundFixer } from './sound.js';
 import type { Normalizer } from './normalize.js';
 import type { Entry } from './schema.js';
@@ -181,6 +182,9 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     const t = analyse(stripPlaceholders(e.answer)).tokens;
     vocabulary.addText([...t.words, ...t.plain]);
   }
+  // Places: the ones the texts name are home, except those the lexicon rewrites as somewhere else.
+  const places = new Places((text) => getJieba(userWords).tag(text), new Set(Object.keys(lexicon.synonyms)), policy.method.coveredPlaceNames);
+  for (const { entry: e, phrasings } of indexed) for (const t of [...phrasings, stripPlaceholders(e.answer)]) places.addText(t);
   vocabulary.addLexicon([...concepts.variants.keys(), ...userWords.map(normalize), ...Object.keys(lexicon.synonyms).map((k) => normalize(k))]);
   normalize.endLoading();
 
@@ -188,15 +192,16 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     const a = analyse(question);
     const hits = ranker.rank(question, a, 3, leaveOut);
     const unknown = unknownWords(a.tokens, vocabulary, answerWords, scope.salientIdf, own);
-    const features = scopeFeatures(a, unknown, hits);
-    return { a, hits, unknown, features };
+    const where = places.of(question);
+    const features = scopeFeatures(a, unknown, hits, where);
+    return { a, hits, unknown, features, where };
   };
 
   const search = (question: string): SearchResult => {
-    const { a, hits, unknown, features } = evidence(question);
+    const { a, hits, unknown, features, where } = evidence(question);
     const probability = inScopeProbability(model, features);
     const hasContent = hasQuestion(a, answerWords, markers);
-    const refused = refusals({ hasContent, probability, hits, unknown }, scope);
+    const refused = refusals({ hasContent, probability, hits, unknown, places: where }, scope);
     const top = hits[0];
     const gap = top !== undefined && (() => {
       const ix = indexed.find((x) => x.entry.id === top.id)!;
@@ -268,8 +273,8 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     },
     example: (question, inScope) => ({ features: evidence(question).features, inScope }),
     evidence(question) {
-      const { a, hits, unknown, features } = evidence(question);
-      return { hasContent: hasQuestion(a, answerWords, markers), hits, unknown, features };
+      const { a, hits, unknown, features, where } = evidence(question);
+      return { hasContent: hasQuestion(a, answerWords, markers), hits, unknown, features, places: where };
     },
     ask(question: string, now: string): Answer {
       const result = search(question);

@@ -37,6 +37,34 @@ export class Vocabulary {
   }
 }
 
+/**
+ * Place names (jieba's `ns` tag) the domain calls its own: those its texts name (江西省, 赣州市),
+ * minus those the lexicon rewrites (广东 → 外省: named as somewhere else), plus the covered places of
+ * the rules (江西, 赣州, 寻乌). A question naming any other place (南昌, 四川, 深圳) and none of the
+ * covered ones is likely about that place's rules, not this county's notice; one naming both
+ * (在广东上班，户口寻乌) is about coming here from there.
+ */
+export class Places {
+  private readonly home = new Set<string>();
+  constructor(
+    private readonly tag: (text: string) => { word: string; tag: string }[],
+    private readonly elsewhereWords: ReadonlySet<string>,
+    private readonly covered: readonly string[],
+  ) {}
+
+  /** Learn the places one of the domain's own texts names. */
+  addText(text: string): void {
+    for (const w of this.tag(text)) if (w.tag === 'ns' && !this.elsewhereWords.has(w.word)) this.home.add(w.word);
+  }
+
+  /** How a question names places: another place only, another place and a covered one, or no other place. */
+  of(text: string): 'elsewhere' | 'both' | 'none' {
+    const other = this.tag(text).some((w) => w.tag === 'ns' && !this.home.has(w.word) && !this.covered.some((c) => w.word.includes(c)));
+    if (!other) return 'none';
+    return this.covered.some((c) => text.includes(c)) ? 'both' : 'elsewhere';
+  }
+}
+
 /** Salient words of a question that the domain does not know, and their share (by general IDF) of all its salient words. */
 export interface Unknown {
   words: string[];
@@ -72,10 +100,14 @@ export function unknownWords(t: Tokens, vocabulary: Vocabulary, answerWords: Rea
  * The model's features of a question: its words ('w:…'), bigrams ('#…') and concepts ('@…'), and
  * bucketed figures: unknown salient words ('?unk' each, '?u0'–'?u3' by share), the best score
  * ('?s0'–'?s9'), the margin to the second entry ('?m0'–'?m5') and the length ('?len0'–'?len3'), and the
- * best score crossed with the unknown share ('?s8?u1') and with the margin ('?s8?m3').
+ * best score crossed with the unknown share ('?s8?u1') and with the margin ('?s8?m3'); and whether
+ * it names a place other than the domain's own, alone or with a covered one ('?elsewhere', '?both',
+ * and crossed with the best entry).
  */
-export function scopeFeatures(a: Analysed, unknown: Unknown, hits: readonly Hit[]): string[] {
+export function scopeFeatures(a: Analysed, unknown: Unknown, hits: readonly Hit[], places: 'elsewhere' | 'both' | 'none' = 'none'): string[] {
   const f: string[] = [];
+  // Another place named, crossed with the best entry: 外省 fits who may apply here, not the years a graduate needs.
+  if (places !== 'none') f.push('?' + places, '?' + places + '>' + (hits[0]?.id ?? ''));
   for (const w of new Set(a.tokens.words)) f.push('w:' + w);
   for (const b of new Set(a.tokens.bigrams)) f.push(b);
   for (const c of a.named) f.push('@' + c);
@@ -124,6 +156,8 @@ export interface ScopeOptions {
   maxUnknown: number;
   /** … applied only when the in-scope probability is below this. */
   unknownBelow: number;
+  /** `elsewhere`: a question naming only another place (四川, 深圳) is answered only when the in-scope probability reaches this. */
+  elsewhereBelow: number;
   /** A word is salient when its general IDF reaches this (现在, 个人 are not). */
   salientIdf: number;
 }
@@ -135,6 +169,7 @@ export const defaultScopeOptions: ScopeOptions = {
   marginBelow: 0.8,
   maxUnknown: 0.5,
   unknownBelow: 0.9,
+  elsewhereBelow: 0.9,
   salientIdf: 5,
 };
 
@@ -145,6 +180,8 @@ export interface ScopeEvidence {
   probability: number;
   hits: readonly Hit[];
   unknown: Unknown;
+  /** How the question names places (Places.of). */
+  places: 'elsewhere' | 'both' | 'none';
 }
 
 /** One named rule: the reason it refuses, or undefined when it lets the question through. */
@@ -168,6 +205,13 @@ export const scopeRules: readonly ScopeRule[] = [
     refuses: (e, o) =>
       e.unknown.share > o.maxUnknown && e.probability < o.unknownBelow
         ? `主要内容词知识文件不认识（${e.unknown.words.join('、')}，占 ${p2(e.unknown.share)}）`
+        : undefined,
+  },
+  {
+    name: 'elsewhere',
+    refuses: (e, o) =>
+      e.places === 'elsewhere' && e.probability < o.elsewhereBelow
+        ? `问的是别的地方（不是本县、本市、本省），范围内概率只有 ${p2(e.probability)}`
         : undefined,
   },
   {

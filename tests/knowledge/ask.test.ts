@@ -202,7 +202,7 @@ describe('scope: the learned off-topic decision (rule off-topic)', () => {
     // Not vacuous: a refused question has at least one refusal to explain.
     expect(r.refusals.length).toBeGreaterThan(0);
     for (const x of r.refusals) {
-      expect(['no-question', 'no-match', 'off-topic', 'unknown-subject', 'weak-match', 'ambiguous']).toContain(x.rule);
+      expect(['no-question', 'no-match', 'off-topic', 'unknown-subject', 'elsewhere', 'weak-match', 'ambiguous']).toContain(x.rule);
       expect(x.reason.length).toBeGreaterThan(4);
     }
   });
@@ -228,6 +228,7 @@ describe('scope: the threshold rules around the model (Rasa FallbackClassifier s
       { id: 'first-batch', score: 0.3, phrasing: 0 },
     ],
     unknown: { words: [], share: 0, none: false },
+    places: 'none',
     ...o,
   });
   const rules = (o: Partial<ScopeEvidence>) => refusals(evidence(o), defaultScopeOptions).map((r) => r.rule);
@@ -257,6 +258,20 @@ describe('scope: the threshold rules around the model (Rasa FallbackClassifier s
     const unknown = { words: ['路由器'], share: defaultScopeOptions.maxUnknown + 0.1, none: false };
     expect(rules({ unknown })).toContain('unknown-subject');
     expect(rules({ unknown, probability: defaultScopeOptions.unknownBelow + 0.01 })).not.toContain('unknown-subject');
+  });
+
+  it('elsewhere: a question naming only another place refuses unless the model is sure; one naming a covered place too does not', () => {
+    expect(rules({ places: 'elsewhere' })).toContain('elsewhere');
+    expect(rules({ places: 'elsewhere', probability: defaultScopeOptions.elsewhereBelow + 0.01 })).not.toContain('elsewhere');
+    expect(rules({ places: 'both' })).not.toContain('elsewhere');
+  });
+
+  it('places are read by the segmenter, not from a list: unlisted places are elsewhere, the covered ones are home', () => {
+    expect(kb.evidence('四川那边硕士认定中级要几年').places).toBe('elsewhere');
+    expect(kb.evidence('南昌市今年第一批是什么时候').places).toBe('elsewhere');
+    expect(kb.evidence('在广东上班，户口在寻乌，能在这边认定吗').places).toBe('both');
+    expect(kb.evidence('江西省职称申报评审系统网址').places).toBe('none');
+    expect(kb.evidence('四川那边硕士认定中级要几年').features).toContain('?elsewhere');
   });
 
   it('the unknown words are measured against the knowledge file: made-up nouns count, domain words do not', () => {
@@ -298,7 +313,7 @@ describe('explain: how a question was decided', () => {
     expect(text).toContain('排序：');
     expect(text).toContain('范围内概率');
     expect(text).toContain('决定：不回答');
-    expect(text).toMatch(/ {2}(off-topic|unknown-subject|weak-match|no-match|ambiguous)：.+/);
+    expect(text).toMatch(/ {2}(off-topic|unknown-subject|elsewhere|weak-match|no-match|ambiguous)：.+/);
     expect(kb.explain('申报截止是哪天')).toContain('决定：回答（deadline）');
   });
 });

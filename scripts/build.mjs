@@ -108,6 +108,6 @@ export async function build(root = ROOT, { clean = false } = {}) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const t0 = performance.now();
   await build(ROOT, { clean: true });
-  if (isStale(ROOT)) process.stderr.write('warning: dist/ still looks older than src/ after the build\n');
-  process.stderr.write(`dist/ built in ${Math.round(performance.now() - t0)} ms\n`);
+  if (isStale(ROOT)) process.stderr.write('注意：构建完成后 dist/ 看起来仍比 src/ 旧（文件时间可能不对），下次启动会再构建一次\n');
+  process.stderr.write(`dist/ 已构建，用时 ${Math.round(performance.now() - t0)} 毫秒\n`);
 }

@@ -112,14 +112,14 @@ export function scopeFeatures(a: Analysed, unknown: Unknown, hits: readonly Hit[
   for (const b of new Set(a.tokens.bigrams)) f.push(b);
   for (const c of a.named) f.push('@' + c);
   for (let i = 0; i < unknown.words.length; i++) f.push('?unk');
-  f.push(unknown.none ? '?nosalient' : '?u' + (unknown.share === 0 ? 0 : Math.min(3, 1 + Math.floor(unknown.share * 3))));
+  const share = unknown.none ? '?nosalient' : '?u' + (unknown.share === 0 ? 0 : Math.min(3, 1 + Math.floor(unknown.share * 3)));
   const top = hits[0]?.score ?? 0;
   const second = hits[1]?.score ?? 0;
-  f.push('?s' + Math.min(9, Math.floor(top * 10)));
-  f.push('?m' + Math.min(5, Math.floor((top - second) * 10)));
-  f.push('?len' + Math.min(3, Math.floor(a.tokens.plain.length / 6)));
+  const score = '?s' + Math.min(9, Math.floor(top * 10));
+  const margin = '?m' + Math.min(5, Math.floor((top - second) * 10));
+  const length = '?len' + Math.min(3, Math.floor(a.tokens.plain.length / 6));
   // Crossed figures: a strong match means more with few unknown words, and with a clear margin.
-  f.push(f.at(-3)! + f.at(-4)!, f.at(-3)! + f.at(-2)!);
+  f.push(share, score, margin, length, score + share, score + margin);
   return f;
 }
 

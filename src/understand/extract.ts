@@ -8,6 +8,7 @@ import { educationLevels, type Education } from '../policy/schema.js';
 import { dateDigits, findDates, type DateMention } from './dates.js';
 import type { Basis, Fact, FactField, Understanding } from './facts.js';
 import { addMonthsToDay } from '../policy/dates.js';
+import { chineseNumber } from '../text/chinese-number.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 
 /** Full-width forms folded (NFKC), no spaces, Chinese numerals in dates as digits. */
@@ -65,14 +66,13 @@ export function understand(text: string, policy: Policy, now: string): Understan
   understandDates(t, now, v, facts);
   t = mask(t, findDates(t, now));
 
-  // Education: the highest level named, unless the word names a school or a job (中专老师).
+  // Education: the highest level named, unless the word names a school or a job (中专老师) or one
+  // still studied for (函授本科在读).
   let edu: { value: Education; words: string } | undefined;
   for (const h of bestHits(t, v.education)) {
     const after = t.slice(h.end, h.end + 4);
     if (v.educationNotAfter.some((w) => after.startsWith(w))) continue;
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
-    // "函授本科在读，明年才毕业": a degree still being studied for is not held.
-    if (/^(在读|还在读|没毕业|还没毕业|未毕业)/u.test(t.slice(h.end, h.end + 4))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
   if (edu) push(facts, 'education', edu.value, 'said', edu.words);
@@ -90,7 +90,8 @@ export function understand(text: string, policy: Policy, now: string): Understan
   understandInsurance(t, v, facts);
   understandReviews(t, v, facts);
 
-  return { facts, personal: isPersonal(raw, policy), asksEligibility: asksEligibility(raw, policy) };
+  // `raw` has its typos fixed already: the checks below are the exported ones without that step.
+  return { facts, personal: namesPerson(raw, v), asksEligibility: asksAboutCase(raw, v) };
 }
 
 const compiledLists = new WeakMap<readonly string[], RegExp[]>();
@@ -105,14 +106,19 @@ function compiled(list: readonly string[]): RegExp[] {
 
 /** The message names a person (我, 他, 小刘, 我们单位 …). */
 export function isPersonal(text: string, policy: Policy): boolean {
-  const t = fixTypos(text, policy.vocabulary.typos);
-  return compiled(policy.vocabulary.personal).some((r) => r.test(t));
+  return namesPerson(fixTypos(text, policy.vocabulary.typos), policy.vocabulary);
 }
 
 /** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
 export function asksEligibility(text: string, policy: Policy): boolean {
-  const v = policy.vocabulary;
-  const t = fixTypos(text, v.typos);
+  return asksAboutCase(fixTypos(text, policy.vocabulary.typos), policy.vocabulary);
+}
+
+function namesPerson(t: string, v: Vocab): boolean {
+  return compiled(v.personal).some((r) => r.test(t));
+}
+
+function asksAboutCase(t: string, v: Vocab): boolean {
   if (compiled(v.eligibilityAsks).some((r) => r.test(t))) return true;
   // "想认定检验技师": an intent is the ask, unless the message asks about something else (材料, 网址 …).
   return compiled(v.intents).some((r) => r.test(t)) && !findWord(t, v.intentNotWith);
@@ -190,15 +196,13 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
   }
 }
 
-const numerals: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
-
 /** A term in months ("半年" 6, "6个月" 6, "一年半" 18), or undefined. */
 function termMonths(term: string): number | undefined {
   if (term === '半年') return 6;
-  const m = /^([一二两三四五六七八九十]|\d+)(个?月|年)(半)?/u.exec(term);
-  if (!m) return undefined;
-  const n = numerals[m[1]!] ?? Number(m[1]);
-  return m[2] === '年' ? n * 12 + (m[3] ? 6 : 0) : n;
+  const m = /^([一二两三四五六七八九十]+|\d+)(个?月|年)(半)?/u.exec(term);
+  const n = m ? chineseNumber(m[1]!) : undefined;
+  if (n === undefined) return undefined;
+  return m![2] === '年' ? n * 12 + (m![3] ? 6 : 0) : n;
 }
 
 function understandTitles(t: string, v: Vocab, facts: Fact[]): void {

@@ -182,6 +182,8 @@ export interface ScopeEvidence {
   unknown: Unknown;
   /** How the question names places (Places.of). */
   places: 'elsewhere' | 'both' | 'none';
+  /** The words of an instruction addressed to the bot (忽略之前的指令, 你现在是, 帮我写), if the message holds one. */
+  instruction?: string;
 }
 
 /** One named rule: the reason it refuses, or undefined when it lets the question through. */
@@ -195,6 +197,11 @@ const p2 = (x: number) => x.toFixed(2);
 /** The rules, in the order `--explain` prints them. */
 export const scopeRules: readonly ScopeRule[] = [
   { name: 'no-question', refuses: (e) => (e.hasContent ? undefined : '只有面谈式的回答（学历、日期、是/否），不是问题') },
+  {
+    // An instruction to the bot is never followed, and a policy answer to it would read as obeying.
+    name: 'instruction',
+    refuses: (e) => (e.instruction === undefined ? undefined : `这是给机器人的指令（“${e.instruction}”），不是政策问题，不照做`),
+  },
   { name: 'no-match', refuses: (e) => (e.hits.length ? undefined : '没有任何条目与问题有共同的词') },
   {
     name: 'off-topic',
@@ -227,6 +234,15 @@ export const scopeRules: readonly ScopeRule[] = [
     },
   },
 ];
+
+/** The first instruction frame (lexicon `instructionPatterns`) a normalized message matches: the matched words, or undefined. */
+export function instructionIn(normalized: string, patterns: readonly RegExp[]): string | undefined {
+  for (const p of patterns) {
+    const m = p.exec(normalized);
+    if (m) return m[0];
+  }
+  return undefined;
+}
 
 /** The rules that refuse the question (empty: answer it). */
 export function refusals(e: ScopeEvidence, o: ScopeOptions): { rule: string; reason: string }[] {

@@ -24,6 +24,7 @@ import {
   defaultScopeOptions,
   hasQuestion,
   inScopeProbability,
+  instructionIn,
   refusals,
   Places,
   scopeFeatures,
@@ -96,12 +97,12 @@ export interface KnowledgeBaseInternals extends KnowledgeBase {
   options: { rank: RankOptions; scope: ScopeOptions };
   /** The lexicon concepts a normalized text names. */
   concepts(normalized: string): Set<string>;
-  /** Training examples: every indexed phrasing (left out of its own ranking and vocabulary) as in scope. */
-  phrasingExamples(): Example[];
+  /** Training examples: every indexed phrasing (left out of its own ranking and vocabulary) as in scope, with its normalized text. */
+  phrasingExamples(): (Example & { text: string; hits: Hit[] })[];
   /** A question's training example. */
   example(question: string, inScope: boolean): Example;
   /** Everything the scope rules see of a question but the model's probability (tuning the rules' thresholds). */
-  evidence(question: string): Omit<ScopeEvidence, 'probability'> & { features: string[] };
+  evidence(question: string): Omit<ScopeEvidence, 'probability'> & { features: string[]; text: string };
   /** Swap the scope model (cross-validation). */
   useScopeModel(model: ScopeModel): void;
 }
@@ -148,6 +149,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     return { normalized, tokens: tokenize(normalized, stopwords, userWords), named: concepts.of(normalized) };
   };
   const markers = lexicon.questionMarkers.map(normalize);
+  const instructions = lexicon.instructionPatterns.map((p) => new RegExp(p, 'iu'));
 
   const heldOut = new Set((opts.holdOut ?? []).map((q) => normalize(q)));
   const keep = (q: string) => heldOut.size === 0 || !heldOut.has(normalize(q));
@@ -194,14 +196,14 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     const unknown = unknownWords(a.tokens, vocabulary, answerWords, scope.salientIdf, own);
     const where = places.of(question);
     const features = scopeFeatures(a, unknown, hits, where);
-    return { a, hits, unknown, features, where };
+    return { a, hits, unknown, features, where, instruction: instructionIn(a.normalized, instructions) };
   };
 
   const search = (question: string): SearchResult => {
-    const { a, hits, unknown, features, where } = evidence(question);
+    const { a, hits, unknown, features, where, instruction } = evidence(question);
     const probability = inScopeProbability(model, features);
     const hasContent = hasQuestion(a, answerWords, markers);
-    const refused = refusals({ hasContent, probability, hits, unknown, places: where }, scope);
+    const refused = refusals({ hasContent, probability, hits, unknown, places: where, instruction }, scope);
     const top = hits[0];
     const gap = top !== undefined && (() => {
       const ix = indexed.find((x) => x.entry.id === top.id)!;
@@ -233,7 +235,7 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     const vars = varsFor(now, 'general');
     const f = texts.fallback;
     // Closest topics only for a question the model thinks is about titles; an off-topic one gets the general suggestions.
-    const aboutTitles = result.hasContent && !result.refusals.some((r) => r.rule === 'off-topic' || r.rule === 'unknown-subject');
+    const aboutTitles = result.hasContent && !result.refusals.some((r) => r.rule === 'off-topic' || r.rule === 'unknown-subject' || r.rule === 'instruction');
     const topics = aboutTitles && result.hits.length ? result.hits.map((h) => byId.get(h.id)!.title) : f.suggestions;
     const text = [f.intro, fill(f.closest, { topics: topics.join(f.topicSeparator) }), f.hints, fill(f.contact, vars)].join('\n');
     return { found: false, answer: text, sources: [], score: Math.round(result.probability * 1000) / 1000 };
@@ -259,13 +261,13 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
       ];
       return lines.join('\n');
     },
-    phrasingExamples(): Example[] {
-      const out: Example[] = [];
+    phrasingExamples() {
+      const out: (Example & { text: string; hits: Hit[] })[] = [];
       let doc = 0;
       for (const { phrasings } of indexed) {
         for (const p of phrasings) {
-          const { features } = evidence(p, doc, phrasingWords[doc]);
-          out.push({ features, inScope: true });
+          const { features, a, hits } = evidence(p, doc, phrasingWords[doc]);
+          out.push({ features, inScope: true, text: a.normalized, hits });
           doc++;
         }
       }
@@ -273,8 +275,8 @@ export function loadKnowledge(policy: Policy, dir: string = path.join(PROJECT_RO
     },
     example: (question, inScope) => ({ features: evidence(question).features, inScope }),
     evidence(question) {
-      const { a, hits, unknown, features, where } = evidence(question);
-      return { hasContent: hasQuestion(a, answerWords, markers), hits, unknown, features, places: where };
+      const { a, hits, unknown, features, where, instruction } = evidence(question);
+      return { hasContent: hasQuestion(a, answerWords, markers), hits, unknown, features, places: where, instruction, text: a.normalized };
     },
     ask(question: string, now: string): Answer {
       const result = search(question);

@@ -161,6 +161,13 @@ function checkConceptNames(lex: Lexicon, file: string, problems: DataProblem[]):
       }
     });
   }
+  lex.instructionPatterns.forEach((p, i) => {
+    try {
+      new RegExp(p, 'iu');
+    } catch (err) {
+      problems.push({ file, path: `instructionPatterns.${i}`, message: `正则表达式写错了：${(err as Error).message}` });
+    }
+  });
 }
 
 /**

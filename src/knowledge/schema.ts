@@ -82,6 +82,11 @@ export const lexicon = z
     genericTerms: z.array(z.string().min(1)).default([]),
     /** Concepts that decide the entry when named (造假): an entry none of whose phrasings names one ranks lower. */
     decisiveConcepts: z.array(z.string().min(1)).default([]),
+    /**
+     * Regular expressions (on normalized text) for an instruction addressed to the bot rather than a
+     * question (忽略之前的指令, 你现在是, 帮我写): the `instruction` scope rule refuses such a message.
+     */
+    instructionPatterns: z.array(z.string().min(1)).default([]),
   })
   .strict();
 export type Lexicon = z.infer<typeof lexicon>;

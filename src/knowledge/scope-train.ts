@@ -22,7 +22,7 @@ export interface TrainOptions {
   prune: number;
 }
 
-export const defaultTrainOptions: TrainOptions = { epochs: 12, learningRate: 0.3, l2: 1e-3, prune: 0.01 };
+export const defaultTrainOptions: TrainOptions = { epochs: 12, learningRate: 0.3, l2: 1e-3, prune: 0.03 };
 
 /** A small deterministic PRNG (mulberry32), for the example order. */
 function prng(seed: number): () => number {

@@ -96,8 +96,23 @@ export function unknownWords(t: Tokens, vocabulary: Vocabulary, answerWords: Rea
   return { words, share: total > 0 ? left / total : 0, none: total === 0 };
 }
 
+const HAN = /\p{Script=Han}/u;
+
 /**
- * The model's features of a question: its words ('w:…'), bigrams ('#…') and concepts ('@…'), and
+ * Character trigrams of the message's Chinese characters, across word and clause boundaries: the
+ * frames a question is asked in (能不能报, 怎么办理, 帮我写) and the pieces of words jieba cuts
+ * differently (二建, 教资报), which the ranker's in-word bigrams do not see.
+ */
+export function crossTrigrams(normalized: string): Set<string> {
+  const s = [...normalized].filter((c) => HAN.test(c)).join('');
+  const out = new Set<string>();
+  for (let i = 0; i + 2 < s.length; i++) out.add(s.slice(i, i + 3));
+  return out;
+}
+
+/**
+ * The model's features of a question: its words ('w:…'), bigrams ('#…'), concepts ('@…') and
+ * character trigrams across words ('%…', crossTrigrams), and
  * bucketed figures: unknown salient words ('?unk' each, '?u0'–'?u3' by share), the best score
  * ('?s0'–'?s9'), the margin to the second entry ('?m0'–'?m5') and the length ('?len0'–'?len3'), and the
  * best score crossed with the unknown share ('?s8?u1') and with the margin ('?s8?m3'); and whether
@@ -111,6 +126,7 @@ export function scopeFeatures(a: Analysed, unknown: Unknown, hits: readonly Hit[
   for (const w of new Set(a.tokens.words)) f.push('w:' + w);
   for (const b of new Set(a.tokens.bigrams)) f.push(b);
   for (const c of a.named) f.push('@' + c);
+  for (const t of crossTrigrams(a.normalized)) f.push('%' + t);
   for (let i = 0; i < unknown.words.length; i++) f.push('?unk');
   const share = unknown.none ? '?nosalient' : '?u' + (unknown.share === 0 ? 0 : Math.min(3, 1 + Math.floor(unknown.share * 3)));
   const top = hits[0]?.score ?? 0;
@@ -163,7 +179,7 @@ export interface ScopeOptions {
 }
 
 export const defaultScopeOptions: ScopeOptions = {
-  threshold: 0.4,
+  threshold: 0.55,
   minScore: 0.15,
   margin: 0.02,
   marginBelow: 0.8,
@@ -182,6 +198,8 @@ export interface ScopeEvidence {
   unknown: Unknown;
   /** How the question names places (Places.of). */
   places: 'elsewhere' | 'both' | 'none';
+  /** The words of an instruction addressed to the bot (忽略之前的指令, 你现在是, 帮我写), if the message holds one. */
+  instruction?: string;
 }
 
 /** One named rule: the reason it refuses, or undefined when it lets the question through. */
@@ -195,6 +213,11 @@ const p2 = (x: number) => x.toFixed(2);
 /** The rules, in the order `--explain` prints them. */
 export const scopeRules: readonly ScopeRule[] = [
   { name: 'no-question', refuses: (e) => (e.hasContent ? undefined : '只有面谈式的回答（学历、日期、是/否），不是问题') },
+  {
+    // An instruction to the bot is never followed, and a policy answer to it would read as obeying.
+    name: 'instruction',
+    refuses: (e) => (e.instruction === undefined ? undefined : `这是给机器人的指令（“${e.instruction}”），不是政策问题，不照做`),
+  },
   { name: 'no-match', refuses: (e) => (e.hits.length ? undefined : '没有任何条目与问题有共同的词') },
   {
     name: 'off-topic',
@@ -227,6 +250,15 @@ export const scopeRules: readonly ScopeRule[] = [
     },
   },
 ];
+
+/** The first instruction frame (lexicon `instructionPatterns`) a normalized message matches: the matched words, or undefined. */
+export function instructionIn(normalized: string, patterns: readonly RegExp[]): string | undefined {
+  for (const p of patterns) {
+    const m = p.exec(normalized);
+    if (m) return m[0];
+  }
+  return undefined;
+}
 
 /** The rules that refuse the question (empty: answer it). */
 export function refusals(e: ScopeEvidence, o: ScopeOptions): { rule: string; reason: string }[] {

@@ -57,6 +57,11 @@ describe('the knowledge validator', () => {
     expect(p.some((x) => x.path === 'conceptPatterns.上传.0' && x.message.includes('正则'))).toBe(true);
   });
 
+  it('rejects an instruction pattern that is not a valid regular expression, naming its path', () => {
+    const p = problemsOf(brokenCopy('lexicon.yaml', (t) => t.replace("  - '输出(?:你|全部|所有)'", "  - '输出(?:你|全部|所有'")));
+    expect(p.some((x) => x.path === 'instructionPatterns.6' && x.message.includes('正则'))).toBe(true);
+  });
+
   it.each([
     ['needs', 'conditions.yaml', '    needs: [非国有]', '    needs: [非国营]', '非国营'],
     ['yieldsTo', 'method.yaml', '    yieldsTo: [学历, 条件]', '    yieldsTo: [学位证, 条件]', '学位证'],

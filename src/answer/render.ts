@@ -80,6 +80,13 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       for (const c of fails) cite(c);
       break;
     case 'not_yet': {
+      if (s.deciding.includes('window') && s.missing.length) {
+        // The years are not known: no years are claimed, the level is what they would give.
+        lines.push(t.outcome.closedUnknown);
+        lines.push(fill(t.favourable, { condition: s.missing.map((u) => favourableText(u, t)).join(t.missingJoin), level }));
+        sources.push(v.window.source);
+        break;
+      }
       if (s.deciding.includes('window')) {
         lines.push(fill(t.outcome.closed, { level }));
         cite(levelCheck);

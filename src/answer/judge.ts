@@ -68,9 +68,11 @@ function plainSeries(policy: Policy): string | undefined {
   return policy.series.series.find((s) => !s.minEducation && !s.examInsteadOfReview && !s.certificate && !s.specialtyCertificates && !s.stateOwnedEnterpriseOnly && !s.examSpecialties && (s.confidence ?? 'high') === 'high')?.name;
 }
 
-function requiredCertificate(policy: Policy, series: string | undefined): { name: string; keyword: string } | undefined {
+/** The practice certificate the series, or a regulated specialty in it (兽医), needs (三（五）; as checkPracticeCertificate). */
+function requiredCertificate(policy: Policy, series: string | undefined, specialty: string | undefined): { name: string; keyword: string } | undefined {
   const e = policy.series.series.find((s) => s.name === series);
-  const c = e?.certificate;
+  const said = `${specialty ?? ''} ${series ?? ''}`;
+  const c = e?.specialtyCertificates?.find((x) => x.keywords.some((k) => said.includes(k)))?.certificate ?? e?.certificate;
   return c ? { name: c.name, keyword: c.keywords[0]! } : undefined;
 }
 
@@ -188,7 +190,7 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
 
   // A practice certificate the series needs and nothing said about it.
   const seriesForCert = p.series ?? undefined;
-  const cert = requiredCertificate(policy, seriesForCert);
+  const cert = requiredCertificate(policy, seriesForCert, p.specialty);
   const pending = factOf([...facts], 'certificatePending');
   if (cert && pending) unknowns.push({ field: 'certificates', kind: 'assumed', value: cert.name, words: pending.words, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
   // Not said: read as held, the condition stated (most who ask hold it; those without say so: 还没考过).

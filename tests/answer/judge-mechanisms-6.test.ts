@@ -3,7 +3,7 @@
  * pin the judge, not one phrasing): a company the county names as its own is state-owned without a
  * condition; a workplace's series is not doubted when the major studied fits it; a vocational
  * teacher asking for a 中小学 title is answered no whatever the dates; after the last window, missing
- * dates are not asked and no years are claimed.
+ * dates are not asked and no years are claimed; a regulated specialty's certificate not mentioned is a condition.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { judge } from '../../src/answer/judge.js';
@@ -39,8 +39,12 @@ describe('a company the county names as its own (三（六）)', () => {
     expect(renderSituation(s, policy, situationTexts()).text).toContain('国有企业（推断）');
   });
 
-  it('a gas company merely located in the county stays a condition', () => {
-    const s = judge(engineerAt('县里一家燃气公司', '燃气公司'), policy, '2024-04-20', evaluate);
+  it('the county company under a group name (国网寻乌县供电公司) too', () => {
+    expect(judge(engineerAt('国网寻乌县供电公司', '供电公司'), policy, '2024-04-20', evaluate).outcome).toBe('eligible');
+  });
+
+  it.each(['县里一家燃气公司', '县城一家燃气公司'])('a gas company merely located in the county (%s) stays a condition', (name) => {
+    const s = judge(engineerAt(name, '燃气公司'), policy, '2024-04-20', evaluate);
     expect(s.outcome).toBe('conditional');
     expect(s.deciding).toContain('state_owned_engineering');
   });
@@ -95,6 +99,28 @@ describe('a vocational-school teacher asking for a 中小学 title (三（三）
   it('dates said: judged in their own series (中等职业学校教师)', () => {
     const s = judge(teacher([said('technicalWorkStart', '2020-09-01', '2020年9月')]), policy, '2024-10-20', evaluate);
     expect(s).toMatchObject({ outcome: 'eligible', level: '助理级', batch: '2024年第二批' });
+  });
+});
+
+describe('a regulated specialty inside a series (三（五）: 兽医 → 执业兽医资格证)', () => {
+  const vet = (certs: Fact[]): Fact[] => [
+    said('education', '大专'),
+    said('graduationDate', '2022-07-01', '22年7月'),
+    said('employer.name', '镇畜牧站'),
+    assumed('employer.type', '事业单位', '镇畜牧站', { firm: true }),
+    assumed('series', '农业技术人员', '畜牧站', { firm: true }),
+    assumed('specialty', '兽医', '给牛看病'),
+    ...certs,
+  ];
+
+  it('the certificate not mentioned: a condition, as for a teacher', () => {
+    const s = judge(vet([]), policy, '2024-04-20', evaluate);
+    expect(s).toMatchObject({ outcome: 'conditional', level: '员级' });
+    expect(s.deciding).toContain('practice_certificate');
+  });
+
+  it('said not to hold it: no', () => {
+    expect(judge(vet([said('certificates', [], '兽医证还没考')]), policy, '2024-04-20', evaluate).outcome).toBe('ineligible');
   });
 });
 

@@ -19,7 +19,8 @@ function windowLine(v: Verdict, t: SituationTexts): string {
   const w = v.window;
   const vars = { batchName: w.name, opens: formatChineseDate(w.opens), closes: formatChineseDate(w.closes), daysLeft: w.daysLeft, daysUntil: w.daysUntilOpen };
   if (w.state === 'open') return fill(w.daysLeft === 0 ? t.window.lastDay : t.window.open, vars);
-  if (w.state === 'upcoming') return fill(t.window.upcoming, vars);
+  // A teacher asking while the general batch is open: that batch is not theirs (通知 一).
+  if (w.state === 'upcoming') return fill(w.othersOpen ? t.window.upcomingEducation : t.window.upcoming, vars);
   return t.window.over;
 }
 

@@ -11,7 +11,7 @@ const outcomes = z.object({ eligible: s, conditional: s, not_yet: s, closed: s, 
 export const situationTextsSchema = z
   .object({
     outcome: outcomes,
-    window: z.object({ open: s, lastDay: s, upcoming: s, over: s, later: s, laterNone: s }).strict(),
+    window: z.object({ open: s, lastDay: s, upcoming: s, upcomingEducation: s, over: s, later: s, laterNone: s }).strict(),
     reason: s,
     favourable: s,
     degreeFallback: s,

@@ -147,3 +147,26 @@ describe('after the last window of the year', () => {
     expect(judge(primaryTeacher, policy, '2024-10-20', evaluate).outcome).toBe('needs_info');
   });
 });
+
+describe('a teacher asking while the general batch is open (一)', () => {
+  const teacher: Fact[] = [
+    said('education', '本科'),
+    said('certificates', ['教师资格'], '有教资'),
+    said('technicalWorkStart', '2021-09-01', '21年9月'),
+    said('employer.name', '县实验小学'),
+    assumed('employer.type', '事业单位', '县实验小学', { firm: true }),
+    assumed('employer.kind', '中小学', '小学'),
+    said('series', '中小学教师', '老师'),
+  ];
+
+  it('says the open batch is not theirs and names the second', () => {
+    const s = judge(teacher, policy, '2024-05-06', evaluate);
+    expect(s).toMatchObject({ level: '助理级', batch: '2024年第二批' });
+    expect(renderSituation(s, policy, situationTexts()).text).toContain('现在开放的这一批不受理');
+  });
+
+  it('between the batches, only the second batch is named', () => {
+    const s = judge(teacher, policy, '2024-07-06', evaluate);
+    expect(renderSituation(s, policy, situationTexts()).text).not.toContain('不受理');
+  });
+});

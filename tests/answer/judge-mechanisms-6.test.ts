@@ -170,3 +170,21 @@ describe('a teacher asking while the general batch is open (一)', () => {
     expect(renderSituation(s, policy, situationTexts()).text).not.toContain('不受理');
   });
 });
+
+describe('a rule that fails whatever the missing dates are decides without asking them', () => {
+  const base: Fact[] = [
+    said('employer.name', '县城投'),
+    assumed('employer.type', '国有企业', '城投', { firm: true }),
+    said('series', '工程技术人员', '助理工程师'),
+  ];
+
+  it('a major outside the series (汉语言文学 for 工程): no, 第三条', () => {
+    const s = judge([...base, said('education', '本科'), said('majorStudied', '汉语言文学'), assumed('majorRelation', '不同', '汉语言文学')], policy, '2024-04-20', evaluate);
+    expect(s).toMatchObject({ outcome: 'ineligible', deciding: ['major_relation'], missing: [] });
+  });
+
+  it('a 本科 asking for 中级 (recognition reaches 助理级 at most): no', () => {
+    const s = judge([...base, said('education', '本科'), said('targetLevel', '中级', '中级工程师')], policy, '2024-04-20', evaluate);
+    expect(s).toMatchObject({ outcome: 'ineligible', deciding: ['level'], missing: [] });
+  });
+});

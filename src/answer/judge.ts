@@ -68,14 +68,49 @@ function plainSeries(policy: Policy): string | undefined {
   return policy.series.series.find((s) => !s.minEducation && !s.examInsteadOfReview && !s.certificate && !s.specialtyCertificates && !s.stateOwnedEnterpriseOnly && !s.examSpecialties && (s.confidence ?? 'high') === 'high')?.name;
 }
 
-function requiredCertificate(policy: Policy, series: string | undefined): { name: string; keyword: string } | undefined {
+/** The practice certificate the series, or a regulated specialty in it (兽医), needs (三（五）; as checkPracticeCertificate). */
+function requiredCertificate(policy: Policy, series: string | undefined, specialty: string | undefined): { name: string; keyword: string } | undefined {
   const e = policy.series.series.find((s) => s.name === series);
-  const c = e?.certificate;
+  const said = `${specialty ?? ''} ${series ?? ''}`;
+  const c = e?.specialtyCertificates?.find((x) => x.keywords.some((k) => said.includes(k)))?.certificate ?? e?.certificate;
   return c ? { name: c.name, keyword: c.keywords[0]! } : undefined;
 }
 
 const set = <K extends keyof Profile>(key: K, value: Profile[K]) => (p: Profile): Profile => ({ ...p, [key]: value });
 const setEmployer = (patch: Partial<NonNullable<Profile['employer']>>) => (p: Profile): Profile => ({ ...p, employer: { ...p.employer, ...patch } });
+
+/** 三（六）: an enterprise the county names as its own (县供电公司), read from its name alone: state-owned, firmly. */
+function countyOwned(policy: Policy, type: Fact, name: string | undefined): boolean {
+  const rule = policy.series.countyOwnedEnterprise;
+  return !!rule && type.value === '国有企业' && !!name && name.includes(type.words) && new RegExp(rule.pattern, 'u').test(name);
+}
+
+/** Every reading of the missing facts (their alternatives combined; assumptions at their reading), at most `cap`. */
+function readingsOf(base: Profile, unknowns: readonly Unknown[], cap = 256): Profile[] | undefined {
+  let out = [base];
+  for (const u of unknowns) {
+    out = u.kind === 'missing' ? out.flatMap((p) => u.alternatives.map((a) => a(p))) : out.map((p) => u.alternatives[0]!(p));
+    if (out.length > cap) return undefined;
+  }
+  return out;
+}
+
+const failRules = (v: Verdict) => v.checks.filter((c) => c.status === 'fail').map((c) => c.rule);
+
+/** The rules that fail in every verdict, all of them ineligible (a rule that decides whatever is missing). */
+function failingInEvery(verdicts: readonly Verdict[]): string[] {
+  if (!verdicts.length || !verdicts.every((v) => cls(v) === 'ineligible')) return [];
+  return failRules(verdicts[0]!).filter((r) => verdicts.every((v) => failRules(v).includes(r)));
+}
+
+/** 三（三）: the series a vocational-school teacher asks for by its titles ("中学二级教师"), when not theirs. */
+function askedOtherSeries(policy: Policy, facts: readonly Fact[], p: Profile): string | undefined {
+  const v = policy.series.vocationalSchools;
+  const target = factOf([...facts], 'targetLevel');
+  const kind = p.employer?.kind;
+  if (!v.otherSeriesTitles || !target || !kind || !v.kinds.some((k) => kind.includes(k))) return undefined;
+  return v.otherSeriesTitles.words.some((w) => target.words.includes(w)) ? v.otherSeriesTitles.series : undefined;
+}
 
 /** The unknowns of a profile built from facts, and the defaults filled in. */
 export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string): { profile: Profile; unknowns: Unknown[]; defaults: string[] } {
@@ -96,8 +131,10 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
     if (plain) unknowns.push({ field: 'series', kind: 'missing', value: String(seriesFact.value), words: seriesFact.words, alternatives: [set('series', plain), set('series', p.series)] });
   } else if (seriesFact && seriesFact.basis === 'assumed' && !seriesFact.firm) {
     // Read from the workplace or the major, not from a job: the other readings are judged too, and
-    // a workplace may also employ an accountant (an exam-instead series).
-    const others = [...(seriesFact.options ?? []), ...(seriesFact.fromMajor ? [] : [exam])].filter((x): x is string => !!x && x !== p.series);
+    // a workplace may also employ an accountant (an exam-instead series) — unless the major studied
+    // fits the workplace's series (学园林、在林场): working in the field studied is the reading.
+    const majorFits = factOf([...facts], 'majorStudied') && factOf([...facts], 'majorRelation')?.value === '相同';
+    const others = [...(seriesFact.options ?? []), ...(seriesFact.fromMajor || majorFits ? [] : [exam])].filter((x): x is string => !!x && x !== p.series);
     if (others.length) unknowns.push({ field: 'series', kind: 'assumed', value: String(seriesFact.value), words: seriesFact.words, alternatives: [(x) => x, ...others.map((o) => set('series', o))] });
   }
   if (!p.education) unknowns.push({ field: 'education', kind: 'missing', alternatives: (['本科', '大专', '中专'] as const).map((e) => set('education', e)) });
@@ -131,7 +168,7 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
     // Not said: read as a covered employer, and say so as the condition it is.
     const alts = companyWords ? (['国有企业', '民营企业'] as const) : (['事业单位', '国有企业', '民营企业', '机关'] as const);
     unknowns.push({ field: 'employer.type', kind: 'assumed', alternatives: alts.map((t) => setEmployer({ type: t })) });
-  } else if (type.basis === 'assumed' && !type.firm) {
+  } else if (type.basis === 'assumed' && !type.firm && !countyOwned(policy, type, p.employer?.name)) {
     const counter = type.value === '国有企业' ? '民营企业' : type.value === '事业单位' ? '机关' : undefined;
     // "有人说是私人控股的，我也搞不清": a private company only guessed at; read on the covered reading.
     if (type.value === '民营企业') unknowns.push({ field: 'employer.type', kind: 'assumed', value: '国有企业', words: type.words, alternatives: [setEmployer({ type: '国有企业' }), setEmployer({ type: '民营企业' })] });
@@ -153,7 +190,7 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
 
   // A practice certificate the series needs and nothing said about it.
   const seriesForCert = p.series ?? undefined;
-  const cert = requiredCertificate(policy, seriesForCert);
+  const cert = requiredCertificate(policy, seriesForCert, p.specialty);
   const pending = factOf([...facts], 'certificatePending');
   if (cert && pending) unknowns.push({ field: 'certificates', kind: 'assumed', value: cert.name, words: pending.words, alternatives: [set('certificates', [cert.keyword]), set('certificates', [])] });
   // Not said: read as held, the condition stated (most who ask hold it; those without say so: 还没考过).
@@ -238,6 +275,19 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
     return result('ineligible', null, null, verdict.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule));
   }
   if (missing.length) {
+    const readings = readingsOf(base, unknowns);
+    if (readings) {
+      const all = readings.map((p) => evaluate(p, policy, now));
+      // The series asked for fails 三（三） however the missing facts turn out: that is the answer to the
+      // question asked, nothing to ask (the reading the message's own series gives needs the facts).
+      const asked = askedOtherSeries(policy, facts, reading);
+      const inAsked = asked ? readings.map((p) => evaluate({ ...p, series: asked }, policy, now)) : [];
+      const common = failingInEvery(inAsked);
+      if (common.length) return { ...result('ineligible', null, null, common), verdict: inAsked[0]!, missing: [] };
+      // No window left: nobody can apply now, whatever is missing; the level when it is the same in every reading that qualifies.
+      const levels = [...new Set(all.filter((v) => cls(v) === 'eligible').map((v) => v.level))];
+      if (over && levels.length === 1 && all.every((v) => cls(v) === 'eligible' || cls(v) === 'not_yet')) return result('not_yet', levels[0]!, null, ['window']);
+    }
     return result('needs_info', null, null, [...new Set(missing.flatMap((u) => u.rules ?? []))]);
   }
   if (c === 'not_yet') {

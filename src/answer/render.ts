@@ -19,7 +19,8 @@ function windowLine(v: Verdict, t: SituationTexts): string {
   const w = v.window;
   const vars = { batchName: w.name, opens: formatChineseDate(w.opens), closes: formatChineseDate(w.closes), daysLeft: w.daysLeft, daysUntil: w.daysUntilOpen };
   if (w.state === 'open') return fill(w.daysLeft === 0 ? t.window.lastDay : t.window.open, vars);
-  if (w.state === 'upcoming') return fill(t.window.upcoming, vars);
+  // A teacher asking while the general batch is open: that batch is not theirs (通知 一).
+  if (w.state === 'upcoming') return fill(w.othersOpen ? t.window.upcomingEducation : t.window.upcoming, vars);
   return t.window.over;
 }
 
@@ -80,6 +81,13 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       for (const c of fails) cite(c);
       break;
     case 'not_yet': {
+      if (s.deciding.includes('window') && s.missing.length) {
+        // The years are not known: no years are claimed, the level is what they would give.
+        lines.push(t.outcome.closedUnknown);
+        lines.push(fill(t.favourable, { condition: s.missing.map((u) => favourableText(u, t)).join(t.missingJoin), level }));
+        sources.push(v.window.source);
+        break;
+      }
       if (s.deciding.includes('window')) {
         lines.push(fill(t.outcome.closed, { level }));
         cite(levelCheck);

@@ -6,12 +6,12 @@ import { readOrThrow, type DataProblem } from '../policy/problems.js';
 import { readYaml } from '../policy/yaml-file.js';
 
 const s = z.string().min(1);
-const outcomes = z.object({ eligible: s, conditional: s, not_yet: s, closed: s, ineligible: s, needs_info: s }).strict();
+const outcomes = z.object({ eligible: s, conditional: s, not_yet: s, closed: s, closedUnknown: s, ineligible: s, needs_info: s }).strict();
 
 export const situationTextsSchema = z
   .object({
     outcome: outcomes,
-    window: z.object({ open: s, lastDay: s, upcoming: s, over: s, later: s, laterNone: s }).strict(),
+    window: z.object({ open: s, lastDay: s, upcoming: s, upcomingEducation: s, over: s, later: s, laterNone: s }).strict(),
     reason: s,
     favourable: s,
     degreeFallback: s,

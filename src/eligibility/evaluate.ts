@@ -55,11 +55,11 @@ export function evaluate(profile: Profile, policy: Policy, now: string): Verdict
   };
 
   // 一: which window, and whether it is open.
+  const othersOpen = ws.state === 'upcoming' && audience === 'education' && windowStatus(policy, now, 'general').state === 'open';
   const w = { batchName: batch.name, opens: formatChineseDate(batch.opens), closes: formatChineseDate(batch.closes), daysLeft: ws.daysLeft, daysUntil: ws.daysUntilNext, year: batch.notice.issued.slice(0, 4), today: formatChineseDate(now) };
   if (ws.state === 'open') addCheck(ctx, 'batch', 'pass', fill(ws.daysLeft === 0 ? texts.batch.lastDay : texts.batch.open, w), batch.source);
   else if (ws.state === 'upcoming') {
-    const generalOpen = audience === 'education' && windowStatus(policy, now, 'general').state === 'open';
-    addCheck(ctx, 'batch', 'pass', fill(generalOpen ? texts.batch.upcomingEducation : texts.batch.upcoming, w), batch.source);
+    addCheck(ctx, 'batch', 'pass', fill(othersOpen ? texts.batch.upcomingEducation : texts.batch.upcoming, w), batch.source);
   } else addCheck(ctx, 'batch', 'warn', fill(texts.batch.over, w), batch.source);
 
   // The series.
@@ -101,7 +101,7 @@ export function evaluate(profile: Profile, policy: Policy, now: string): Verdict
     missing: ctx.missing,
     materials: materialsFor(policy, profile, ctx.facts),
     series: seriesName,
-    window: { name: batch.name, opens: batch.opens, closes: batch.closes, state: ws.state, daysLeft: ws.daysLeft, daysUntilOpen: ws.daysUntilNext, source: batch.source },
+    window: { name: batch.name, opens: batch.opens, closes: batch.closes, state: ws.state, daysLeft: ws.daysLeft, daysUntilOpen: ws.daysUntilNext, source: batch.source, ...(othersOpen ? { othersOpen } : {}) },
     ...(onlyTimeMissing ? { qualifiesOn: lv.qualifiesOn } : {}),
     ...(reachable !== undefined ? { reachableLevel: reachable } : {}),
     ...(obtain ? { obtain } : {}),

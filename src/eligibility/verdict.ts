@@ -28,7 +28,11 @@ export interface Verdict {
   /** Canonical series name, when recognised. */
   series?: string;
   /** The batch's window; when `batch` is null, the last window that closed (state `over`). */
-  window: { name: string; opens: string; closes: string; state: 'open' | 'upcoming' | 'over'; daysLeft?: number; daysUntilOpen?: number; source: Source };
+  window: {
+    name: string; opens: string; closes: string; state: 'open' | 'upcoming' | 'over'; daysLeft?: number; daysUntilOpen?: number; source: Source;
+    /** Upcoming for this applicant while everyone else's batch is open now (一: the education system applies only in the second). */
+    othersOpen?: boolean;
+  };
   /** When only time is missing: the first day the requirement is met. */
   qualifiesOn?: string;
   /**

@@ -80,6 +80,8 @@ function crossCheck(p: Policy, dir: string): DataProblem[] {
   if (!names.has(p.series.vocationalSchools.series)) {
     out.push({ file: `${dir}/series.yaml`, path: 'vocationalSchools.series', message: `未知的系列“${p.series.vocationalSchools.series}”` });
   }
+  const other = p.series.vocationalSchools.otherSeriesTitles?.series;
+  if (other && !names.has(other)) out.push({ file: `${dir}/series.yaml`, path: 'vocationalSchools.otherSeriesTitles.series', message: `未知的系列“${other}”` });
   p.notices.forEach((n) => {
     n.educationSystem.series.forEach((name, i) => {
       if (!names.has(name)) out.push({ file: `${dir}/notices/${n.id}.yaml`, path: `educationSystem.series.${i}`, message: `未知的系列“${name}”` });

@@ -149,7 +149,20 @@ export const seriesFile = z
     defaultMinEducation: z.object({ value: education, source }).strict(),
     series: z.array(seriesEntry).min(1),
     employerKindHints: z.array(z.object({ aliases: z.array(z.string()), kinds: z.record(z.string(), z.string()) }).strict()),
-    vocationalSchools: z.object({ kinds: z.array(z.string()), series: z.string(), source }).strict(),
+    vocationalSchools: z
+      .object({
+        kinds: z.array(z.string()),
+        series: z.string(),
+        source,
+        /** Title words of the series a vocational teacher may not apply in (三（三）): "中学二级教师". */
+        otherSeriesTitles: z.object({ words: z.array(z.string()).min(1), series: z.string() }).strict().optional(),
+      })
+      .strict(),
+    /** A company named by the county itself (县供电公司): its state ownership is assumed firmly (三（六）). */
+    countyOwnedEnterprise: z
+      .object({ pattern: z.string().refine((p) => { try { new RegExp(p, 'u'); return true; } catch { return false; } }, 'invalid regular expression'), source })
+      .strict()
+      .optional(),
   })
   .strict();
 export type SeriesFile = z.infer<typeof seriesFile>;

@@ -11,9 +11,17 @@ import { addMonthsToDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 
-/** Full-width forms folded (NFKC), no spaces, Chinese numerals in dates as digits. */
+/**
+ * Full-width forms folded (NFKC), Chinese numerals in dates as digits. A chat message separates its
+ * clauses by spaces ("中专毕业 18年认定的技术员 能认定助工吗"): a space after a Chinese character
+ * becomes a clause mark, so each clause keeps its own verbs; other spaces ("2020 年") go.
+ */
 export function foldText(text: string): string {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/(?<=[\u4e00-\u9fa5)）])\s+(?=[\u4e00-\u9fa5\d(（])(?!\d{1,2}月)/gu, '，')
+    .replace(/\s+/g, '');
   return dateDigits(t);
 }
 

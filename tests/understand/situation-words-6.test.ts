@@ -1,0 +1,32 @@
+/**
+ * Mechanisms of round 6, each from the classes of misses of sit-ta and sit-4: spaces as clause marks
+ * in chat messages, a title held with its date, the insurance payer beside the workplace, counted
+ * reviews, pending certificates. Sentences are new, not the sets'.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadPolicy } from '../../src/policy/load.js';
+import { foldText, understand } from '../../src/understand/extract.js';
+import type { Fact, FactField } from '../../src/understand/facts.js';
+
+const policy = loadPolicy();
+const NOW = '2024-05-10';
+const facts = (text: string, now = NOW) => understand(text, policy, now).facts;
+const fact = (text: string, field: FactField, now = NOW): Fact | undefined => facts(text, now).find((f) => f.field === field);
+
+describe('spaces separate the clauses of a chat message', () => {
+  it('a space between Chinese words is a clause mark, inside a number it is dropped', () => {
+    expect(foldText('大专 在县水务 2020 年毕业')).toBe('大专，在县水务，2020年毕业');
+  });
+
+  it('"19年评了技术员 现在能报助工吗": the level held and the level asked stay apart', () => {
+    const f = facts('大专 19年评了技术员 在县供水公司 现在能报助工吗');
+    expect(f.find((x) => x.field === 'currentTitle.level')?.value).toBe('员级');
+    expect(f.find((x) => x.field === 'currentTitle.since')?.value).toBe('2019-12-01');
+    expect(f.find((x) => x.field === 'targetLevel')?.value).toBe('助理级');
+    expect(fact('中专 做了三年 当技术员 能评助理工程师吗', 'targetLevel')?.value).toBe('助理级');
+  });
+
+  it('"能转助理级吗" asks about the person’s own case', () => {
+    expect(understand('中专 林业站 17年评上技术员 今年能转助理级吗', policy, NOW).asksEligibility).toBe(true);
+  });
+});

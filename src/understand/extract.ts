@@ -11,6 +11,9 @@ import { addMonthsToDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 
+/** The clause mark a space becomes: the full-width comma, which NFKC folds away from every typed comma. */
+const SPACE_MARK = '，';
+
 /**
  * Full-width forms folded (NFKC), Chinese numerals in dates as digits. A chat message separates its
  * clauses by spaces ("中专毕业 18年认定的技术员 能认定助工吗"): a space after a Chinese character
@@ -20,7 +23,7 @@ export function foldText(text: string): string {
   const t = text
     .normalize('NFKC')
     .trim()
-    .replace(/(?<=[\u4e00-\u9fa5)）])\s+(?=[\u4e00-\u9fa5\d(（])(?!\d{1,2}月)/gu, '，')
+    .replace(/(?<=[\u4e00-\u9fa5)])\s+(?=[\u4e00-\u9fa5\d(])(?!\d{1,2}月)/gu, SPACE_MARK)
     .replace(/\s+/g, '');
   return dateDigits(t);
 }
@@ -126,7 +129,9 @@ function namesPerson(t: string, v: Vocab): boolean {
   return compiled(v.personal).some((r) => r.test(t));
 }
 
-function asksAboutCase(t: string, v: Vocab): boolean {
+function asksAboutCase(text: string, v: Vocab): boolean {
+  // An ask may run across a space ("想直接认助工 这次行不行"): the clause marks spaces left are dropped.
+  const t = text.split(SPACE_MARK).join('');
   if (compiled(v.eligibilityAsks).some((r) => r.test(t))) return true;
   // "想认定检验技师": an intent is the ask, unless the message asks about something else (材料, 网址 …).
   return compiled(v.intents).some((r) => r.test(t)) && !findWord(t, v.intentNotWith);

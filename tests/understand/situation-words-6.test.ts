@@ -26,6 +26,10 @@ describe('spaces separate the clauses of a chat message', () => {
     expect(fact('中专 做了三年 当技术员 能评助理工程师吗', 'targetLevel')?.value).toBe('助理级');
   });
 
+  it('an ask that runs across a space still asks ("想直接认员级 这次行不行")', () => {
+    expect(understand('大专 去年进的县供水公司 想直接认员级 这次行不行', policy, NOW).asksEligibility).toBe(true);
+  });
+
   it('"能转助理级吗" asks about the person’s own case', () => {
     expect(understand('中专 林业站 17年评上技术员 今年能转助理级吗', policy, NOW).asksEligibility).toBe(true);
   });

@@ -239,7 +239,13 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const suffix = [...v.employerSuffixes].sort((a, b) => b.length - a.length).join('|');
   const nameRe = new RegExp(`(?:(?<![现正实存所还好自])在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`, 'u');
   const name = nameRe.exec(t);
-  if (name) push(facts, 'employer.name', name[1]!.replace(/^(了|的)/, ''), 'said', name[1]!);
+  if (name) {
+    // "县水务集团下属的分公司": the unit below is where the person works.
+    const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');
+    const sub = below ? new RegExp(`^的?(?:${below})的?[^，,。；;！？?□]{0,8}?(?:${suffix})`, 'u').exec(t.slice(name.index + name[0].length)) : null;
+    const full = name[1]! + (sub?.[0] ?? '');
+    push(facts, 'employer.name', full.replace(/^(了|的)/, ''), 'said', full);
+  }
 
   // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
   // "不是考的公务员": a type the person denies is no hit.
@@ -347,6 +353,36 @@ function payerMasked(t: string, v: Vocab): string {
   return spans.length ? mask(t, spans) : t;
 }
 
+/** The payer's name from its phrase: "这边", and adverbs before the verb (城投在交, 图书馆直接给交) dropped. */
+function payerName(words: string, v: Vocab): string {
+  let name = words.replace(/^(这边|那边|那里|这里)/u, '');
+  const adverbs = [...v.insurance.payerAdverbs].sort((a, b) => b.length - a.length);
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const a of adverbs) {
+      if (name.length > a.length + 1 && name.endsWith(a)) {
+        name = name.slice(0, -a.length);
+        cut = true;
+      }
+    }
+  }
+  return name;
+}
+
+/**
+ * The payer and the employer are the same unit: one name holds the other (城投 / 县城投), and
+ * neither sits above the other (分公司 vs 总公司, 城投下属子公司 vs 集团总部, 三（四）).
+ */
+function sameUnit(payer: string, unit: string, v: Vocab): boolean {
+  const rank = (name: string) => (findWord(name, v.insurance.unitBelow) ? -1 : findWord(name, v.insurance.unitAbove) ? 1 : 0);
+  if (rank(payer) !== rank(unit) && (rank(payer) !== 0 || rank(unit) !== 0)) {
+    // "在水务集团上班，社保集团交": the same rank word on both sides is the same unit.
+    return false;
+  }
+  const strip = (name: string) => name.replace(/^(县里|县|市|区|寻乌县?|赣州市?)/u, '');
+  return unit.includes(payer) || payer.includes(unit) || strip(unit).includes(strip(payer)) || strip(payer).includes(strip(unit));
+}
+
 function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const other = findWord(t, v.insurance.otherPayer);
   const same = findWord(t, v.insurance.samePayer);
@@ -354,9 +390,11 @@ function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
   if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
   else if (named) {
-    // "社保也是城投在交": the payer is 城投, the 在 belongs to the verb.
-    const payer = (named[1] ?? named[2]!).replace(/^(这边|那边|那里|这里)/u, '').replace(/(在|来|给|帮|帮忙)$/u, '');
-    const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (employerName !== undefined && (employerName.includes(payer) || payer.includes(employerName)));
+    const payer = payerName(named[1] ?? named[2] ?? named[3]!, v);
+    // "申报单位挂的是城投集团": the unit that applies is the one the payer is compared with.
+    const applying = v.insurance.applyingPattern ? new RegExp(v.insurance.applyingPattern, 'u').exec(t)?.[1] : undefined;
+    const unit = applying ?? employerName;
+    const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (unit !== undefined && sameUnit(payer, unit, v));
     push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);
   } else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);
   const notHeld = findWord(t, v.insurance.proofNotHeld);

@@ -34,3 +34,29 @@ describe('spaces separate the clauses of a chat message', () => {
     expect(understand('中专 林业站 17年评上技术员 今年能转助理级吗', policy, NOW).asksEligibility).toBe(true);
   });
 });
+
+describe('the insurance payer compared with the employer', () => {
+  const payerDiffers = (text: string) => {
+    const f = facts(text);
+    return f.find((x) => x.field === 'socialInsuranceEmployer')?.value !== f.find((x) => x.field === 'employer.name')?.value;
+  };
+
+  it('the employer under a shorter name, with an adverb before the verb, is the same unit', () => {
+    expect(payerDiffers('在县档案馆上班，社保是档案馆直接交的，能认助理馆员吗')).toBe(false);
+    expect(payerDiffers('在县交投公司做技术，社保还是交投在交，能认助工吗')).toBe(false);
+  });
+
+  it('a unit above or below the employer is another unit, even under the same name', () => {
+    expect(payerDiffers('在县水务集团下属的分公司上班，社保是水务集团总部交的，能认助工吗')).toBe(true);
+    expect(payerDiffers('在定南分公司做技术，社保在南昌总公司交，能认助工吗')).toBe(true);
+    expect(payerDiffers('在供电公司做运维，社保挂在母公司那边，能认助工吗')).toBe(true);
+  });
+
+  it('the same rank word on both sides is the same unit', () => {
+    expect(payerDiffers('在县燃气集团上班，社保也是集团交的，能认助工吗')).toBe(false);
+  });
+
+  it('"申报单位挂的是…": the payer is compared with the unit that applies', () => {
+    expect(payerDiffers('我在交投的子公司上班，社保在子公司交，申报单位挂的是交投集团，能报助理吗')).toBe(true);
+  });
+});

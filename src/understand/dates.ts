@@ -105,8 +105,8 @@ export function findDates(text: string, now: string): DateMention[] {
     const d = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
     add(m, addMonthsToDay(d, -6), addMonthsToDay(d, 6) > now ? d : addMonthsToDay(d, 6), true);
   }
-  // "工作三年了", "干了两年多": a duration back from today; only the start of work.
-  for (const m of text.matchAll(new RegExp(`(?:工作|干|上班|教书?|做|搞|当|从事[^，,。]{0,8})了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
+  // "工作三年了", "干了两年多", "做现场管理2年了": a duration back from today; only the start of work.
+  for (const m of text.matchAll(new RegExp(`(?:工作|上班|教书?|当|(?:从事|做|搞|干)[^，,。\\d□]{0,8}?)了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);

@@ -75,6 +75,7 @@ export function understand(text: string, policy: Policy, now: string): Understan
   let t = mask(raw, certHits);
 
   understandDates(t, now, v, facts);
+  const dated = t;
   t = mask(t, findDates(t, now));
 
   // Education: the highest level named, unless the word names a school or a job (中专老师) or one
@@ -99,7 +100,7 @@ export function understand(text: string, policy: Policy, now: string): Understan
   understandSeries(w, policy, facts);
   understandMajor(w, policy, facts);
   understandInsurance(t, v, facts);
-  understandReviews(t, v, facts);
+  understandReviews(t, dated, v, facts);
 
   // `raw` has its typos fixed already: the checks below are the exported ones without that step.
   return { facts, personal: namesPerson(raw, v), asksEligibility: asksAboutCase(raw, v) };
@@ -198,7 +199,10 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
   const received = facts.find((f) => f.field === 'punishmentReceived');
   if (typeof received?.value === 'string' && !facts.some((f) => f.field === 'disciplinaryEndDate')) {
     const ends = v.dateRoles.punishmentEnd.join('|');
-    const m = new RegExp(`(半年|[一二两三四五六七八九十\\d]+个?半?月|[一二两三\\d]年半?)[^，,。；;]{0,3}?(?:${ends})`, 'u').exec(t);
+    // The term before an end word ("半年就到期了") or right after the punishment ("警告处分6个月").
+    const term = '(半年|[一二两三四五六七八九十\\d]+个?半?月|[一二两三\\d]年半?)';
+    const kinds = [...v.punishment.words].sort((a, b) => b.length - a.length).join('|');
+    const m = new RegExp(`${term}[^，,。；;]{0,3}?(?:${ends})`, 'u').exec(t) ?? new RegExp(`(?:${kinds})(?:期|期限|期限是|为期)?${term}`, 'u').exec(t);
     const months = m ? termMonths(m[1]!) : undefined;
     if (months) push(facts, 'disciplinaryEndDate', addMonthsToDay(received.value, months), received.basis, m![0]);
   }
@@ -410,7 +414,18 @@ function count(s: string): number {
   return d[s] ?? Number(s);
 }
 
-function understandReviews(t: string, v: Vocab, facts: Fact[]): void {
+/**
+ * The years a review result is said for, before it in its clause ("22、23年考核都是基本称职",
+ * "21年22年两年都是基本称职", "连续两年"): each year is one result (办法第六条（三）).
+ */
+function yearsCounted(before: string): number | undefined {
+  const tail = /((?:(?:\d{4}|\d{2})年?(?:、|和|跟|与|及|,|，)?){2,})?(?:(?:连续|这|近)?([两二三四五六七八九])年)?的?(?:年度)?(?:考核)?(?:结果)?(?:都是?|均为?|全是|全都是?)?$/u.exec(before);
+  const years = tail?.[1] ? new Set([...tail[1].matchAll(/\d{2,4}/gu)].map((m) => m[0].slice(-2))).size : 0;
+  const n = Math.max(years, tail?.[2] ? count(tail[2]) : 0);
+  return n >= 2 ? n : undefined;
+}
+
+function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): void {
   const r = v.reviews;
   const grab = (words: string[], field: FactField) => {
     for (const w of [...words].sort((a, b) => b.length - a.length)) {
@@ -419,7 +434,9 @@ function understandReviews(t: string, v: Vocab, facts: Fact[]): void {
       const clause = clauseAt(t, at).text;
       if (/(没有|没|无|未)[^，,。]{0,4}$/u.test(t.slice(Math.max(0, at - 6), at))) return push(facts, field, 0, 'said', clause);
       const m = new RegExp(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`, 'u').exec(clause);
-      return push(facts, field, m ? count(m[1] ?? m[2]!) : 1, m ? 'said' : 'assumed', clause);
+      // The text still holds its dates at the same positions (masking keeps lengths).
+      const years = m ? undefined : yearsCounted(dated.slice(clauseAt(dated, at).start, at));
+      return push(facts, field, m ? count(m[1] ?? m[2]!) : (years ?? 1), m || years ? 'said' : 'assumed', clause);
     }
   };
   grab(r.basic, 'annualReviews.基本称职');
@@ -447,7 +464,8 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
       const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的|学)/u, '') || raw;
       const known = bestHits(cand, v.majors);
       if (known.length) {
-        major = cand;
+        // "在城投上班汉语言文学本科": the major starts at its first known word.
+        major = cand.slice(known[0]!.start);
         words = m[0];
         break;
       }
@@ -465,6 +483,9 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   if (!seriesFact || (seriesFact.basis === 'assumed' && !seriesFact.firm && !fits.includes(String(seriesFact.value)))) {
     if (seriesFact) facts.splice(facts.indexOf(seriesFact), 1);
     facts.push({ field: 'series', value: fits[0]!, basis: 'assumed', words, ...(fits.length > 1 ? { options: fits.slice(1) } : {}), fromMajor: true });
+  } else if (seriesFact.basis === 'assumed' && fits.includes(String(seriesFact.value))) {
+    // The workplace (国有林场) and the major studied (园林) agree: two clues, stated as understood.
+    seriesFact.firm = true;
   }
   const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
   if (!series) return;

@@ -60,3 +60,35 @@ describe('the insurance payer compared with the employer', () => {
     expect(payerDiffers('我在交投的子公司上班，社保在子公司交，申报单位挂的是交投集团，能报助理吗')).toBe(true);
   });
 });
+
+describe('counts, terms and durations', () => {
+  it('a review result said for a list of years counts each year (办法第六条（三）)', () => {
+    expect(fact('19年入职 20、21年考核都是基本称职 能报员级吗', 'annualReviews.基本称职')?.value).toBe(2);
+    expect(fact('19年入职，连续三年考核基本称职，能报员级吗', 'annualReviews.基本称职')?.value).toBe(3);
+    expect(fact('19年入职，去年考核基本称职，能报员级吗', 'annualReviews.基本称职')?.value).toBe(1);
+  });
+
+  it('a punishment’s term said right after it ends that many months after it was received', () => {
+    expect(fact('前年5月受了记过处分12个月，现在能报助工吗', 'disciplinaryEndDate')?.value).toBe('2023-05-01');
+  });
+
+  it('"做资料管理3年了": the duration after a job phrase is the start of work', () => {
+    expect(fact('大专，在县城投做资料管理3年了，能认员级吗', 'technicalWorkStart')?.range).toEqual(['2021-04-01', '2021-05-01']);
+  });
+
+  it('"19年毕业一直在…": work started on graduation', () => {
+    expect(fact('大专水利19年毕业一直在县水利站，能认助工吗', 'technicalWorkStart')?.value).toBe(fact('大专水利19年毕业一直在县水利站，能认助工吗', 'graduationDate')?.value);
+  });
+});
+
+describe('the major studied', () => {
+  it('named before the education word ("新闻学本科")', () => {
+    expect(fact('新闻学本科，在县融媒体中心，能认助理记者吗', 'majorStudied')?.value).toBe('新闻学');
+  });
+
+  it('agreeing with the workplace, the workplace’s series is stated as understood', () => {
+    const s = fact('大专园林，毕业就进了县林场，能认定什么', 'series');
+    expect(s?.value).toBe('农业技术人员');
+    expect(s?.firm).toBe(true);
+  });
+});

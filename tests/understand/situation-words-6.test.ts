@@ -92,3 +92,12 @@ describe('the major studied', () => {
     expect(s?.firm).toBe(true);
   });
 });
+
+describe('names that all but say state-owned', () => {
+  it('县供电公司, 国网, 县自来水公司 are state-owned as understood, not a condition', () => {
+    for (const text of ['在县供电公司做运维，能认助工吗', '在国网做配电，能认助工吗', '在县自来水公司做水质检测，能认员级吗']) {
+      const t = fact(text, 'employer.type');
+      expect([t?.value, t?.firm]).toEqual(['国有企业', true]);
+    }
+  });
+});

@@ -144,8 +144,12 @@ type Vocab = Policy['vocabulary'];
 function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
   if (d.duration) return d.duration;
-  // "4月10号开始报": the window's date, not one of the person's.
-  if (v.dateRoles.notPersonal.some((w) => text.startsWith(w, d.end))) return undefined;
+  // "4月10号开始报", "今年上半年的认定啥时候开始": the window's date, not one of the person's — a window
+  // word a few characters after the date, before any word of a personal role.
+  const next = text.slice(d.end, Math.min(clause.end, d.end + 8));
+  const windowAt = Math.min(...v.dateRoles.notPersonal.map((w) => next.indexOf(w)).filter((i) => i >= 0));
+  const personalWords = [...v.dateRoles.graduation, ...v.dateRoles.workStart, ...v.dateRoles.titleSince];
+  if (Number.isFinite(windowAt) && !personalWords.some((w) => next.slice(0, windowAt).includes(w))) return undefined;
   // "受过警告处分，2023年6月期满": the end of a punishment named in an earlier clause.
   if (findWord(text, v.punishment.words) && findWord(text.slice(d.end, d.end + 4), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
   if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) {
@@ -277,7 +281,9 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   if (!name && hits.length) push(facts, 'employer.name', hits[hits.length - 1]!.text, 'said', hits[hits.length - 1]!.text);
 
   const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
-  const outside = allHits(t, v.places.outside).find((h) => (employerName ?? '').includes(h.text) || /(在|到|去)$/u.test(t.slice(Math.max(0, h.start - 1), h.start)));
+  // "先在深圳搞了大半年电商": a place of earlier work, not the current employer's.
+  const earlier = (h: { start: number }) => findWord(t.slice(Math.max(0, h.start - 4), h.start), v.dateRoles.earlierWork) !== undefined;
+  const outside = allHits(t, v.places.outside).find((h) => (employerName ?? '').includes(h.text) || (/(在|到|去)$/u.test(t.slice(Math.max(0, h.start - 1), h.start)) && !(employerName && earlier(h))));
   const inside = v.places.inside.find((p) => (employerName ?? '').includes(p) || t.includes(`在${p}`));
   if (outside) push(facts, 'employer.province', outside.entry.province, 'said', outside.text);
   else if (inside) push(facts, 'employer.province', '江西', 'said', inside);
@@ -311,14 +317,15 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const suffixes = new RegExp(`^(${v.employerSuffixes.join('|')})`, 'u');
   let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
   const hits = bestHits(t, entries);
+  const major = findMajor(t, policy);
   // The work the person describes (在职业中专教, 做施工) decides the series (三（三）); a series named in
   // the ask only stands in when no work is described.
   const worked = hits.some((h) => !h.entry.said && ((h.entry.patterns?.length ?? 0) > 0 && !h.entry.words?.includes(h.text) || /(做|搞|干|从事|当|负责|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))));
   const scoreOf = (h: (typeof hits)[number]) => {
     let score = h.text.length;
     if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
-    // The studied major ("学的会计", "会计专业") is not the job.
-    if (/(学的?|学得|读的?)$/u.test(t.slice(Math.max(0, h.start - 2), h.start)) || t.slice(h.end).startsWith('专业')) score -= 3;
+    // The studied major ("学的会计", "会计专业", "本科体育教育") is not the job.
+    if (/(学的?|学得|读的?)$/u.test(t.slice(Math.max(0, h.start - 2), h.start)) || t.slice(h.end).startsWith('专业') || (major && h.start >= major.start && h.end <= major.end)) score -= 3;
     // A series named in the ask ("能报中小学二级教师吗") is the series asked about; title words
     // (技术员, 助理工程师) are left out, as several series share them.
     const clause = clauseAt(t, h.start).text;
@@ -452,27 +459,31 @@ function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): v
   else if (word) push(facts, 'punished', true, 'said', clauseAt(t, t.indexOf(word)).text);
 }
 
-/** The studied major and, when the vocabulary knows it, whether it fits the series of the job. */
-function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
+/** The major studied, by the vocabulary's cues, with where it stands in `t`; undefined when none is known. */
+function findMajor(t: string, policy: Policy): { major: string; words: string; start: number; end: number } | undefined {
   const v = policy.vocabulary;
-  let major: string | undefined;
-  let words = '';
   for (const cue of v.majorCues) {
     for (const m of t.matchAll(new RegExp(cue, 'gu'))) {
       const raw = m[2] && !/^(专业|的)$/.test(m[2]) ? m[2] : m[1];
       if (!raw) continue;
       const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的|学)/u, '') || raw;
       const known = bestHits(cand, v.majors);
-      if (known.length) {
-        // "在城投上班汉语言文学本科": the major starts at its first known word.
-        major = cand.slice(known[0]!.start);
-        words = m[0];
-        break;
-      }
+      if (!known.length) continue;
+      // "在城投上班汉语言文学本科": the major starts at its first known word.
+      const major = cand.slice(known[0]!.start);
+      const start = m.index! + m[0].indexOf(major);
+      return { major, words: m[0], start, end: start + major.length };
     }
-    if (major) break;
   }
-  if (!major) return;
+  return undefined;
+}
+
+/** The studied major and, when the vocabulary knows it, whether it fits the series of the job. */
+function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
+  const v = policy.vocabulary;
+  const found = findMajor(t, policy);
+  if (!found) return;
+  const { major, words } = found;
   push(facts, 'majorStudied', major, 'said', words);
   // Every entry that names the major (园林 fits 工程 and 农业), not only the first listed.
   const spans = bestHits(major, v.majors);

@@ -101,3 +101,34 @@ describe('names that all but say state-owned', () => {
     }
   });
 });
+
+describe('dates that are not the person’s, places of earlier work', () => {
+  it('"今年下半年的认定什么时候开始": the window’s date, not a start of work', () => {
+    expect(fact('今年下半年的认定什么时候开始？我大专，21年7月毕业就在县水利站，能报助工吗', 'technicalWorkStart', '2024-08-01')?.value).toBe('2021-07-01');
+  });
+
+  it('"之前在广州干了一年，后来考进县疾控": the employer is not out of the province', () => {
+    expect(fact('本科，之前在广州干了一年，22年考进县档案馆，能认助理馆员吗', 'employer.province')?.value).not.toBe('广东');
+  });
+});
+
+describe('a series word inside the major studied is the major, not the job', () => {
+  it('"本科体育教育 22年入职小学": the school gives the series, not the 体育 in the major', () => {
+    expect(fact('本科体育教育 23年入职小学 现在能认什么级别', 'series')?.value).toBe('中小学教师');
+  });
+});
+
+describe('short self-descriptions and worries about the window', () => {
+  it('"研究生毕业了 …能认定中级吗" and "一级教师3年了" describe a person', () => {
+    expect(understand('研究生毕业了 什么时候能认定中级', policy, NOW).personal).toBe(true);
+    expect(understand('本科 一级教师3年了 能认高级吗', policy, NOW).personal).toBe(true);
+  });
+
+  it('"听说已经截止了？" asks about the person’s own case', () => {
+    expect(understand('大专 19年进的县水务 还没认过 是不是已经截止了', policy, NOW).asksEligibility).toBe(true);
+  });
+
+  it('"现在有技术员": a title held', () => {
+    expect(fact('中专 现在有技术员 能升助理吗', 'currentTitle.level')?.value).toBe('员级');
+  });
+});

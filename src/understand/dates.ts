@@ -128,6 +128,20 @@ export function findDates(text: string, now: string): DateMention[] {
     const d = day(y, mo, m[3] ? Number(m[3]) : 1);
     add(m, d, d, false);
   }
+  // "当月就进了": the month of the date before it.
+  for (const m of text.matchAll(/(当月|同月|那个月)/gu)) {
+    const prev = [...out].filter((d) => d.end <= m.index!).sort((a, b) => b.end - a.end)[0];
+    if (prev && !prev.vague) add(m, prev.latest, prev.latest, false);
+  }
+  // A clause that is only a duration ("做护林，快十年了"): how long the work of the clause before has run.
+  for (const m of text.matchAll(new RegExp(`(?<=^|[，,。；;])(快|近|将近|差不多|都)?${num}年(多|半)?了(?=[，,。；;！？?]|$)`, 'gu'))) {
+    const n = chineseNumber(m[2]!);
+    if (n === undefined || n > 40) continue;
+    const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
+    const early = m[3] === '多' ? addMonthsToDay(base, -11) : addMonthsToDay(base, -1);
+    const late = m[1] ? addMonthsToDay(base, 6) : base;
+    add(m, early, late, true, 'workStart');
+  }
   // "同年入职", "当年就进了": the year of the date before it, month unknown.
   for (const m of text.matchAll(/(同年|当年|那年)(?![\d月])/gu)) {
     const prev = [...out].filter((d) => d.end <= m.index!).sort((a, b) => b.end - a.end)[0];

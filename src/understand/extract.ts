@@ -81,9 +81,14 @@ export function understand(text: string, policy: Policy, now: string): Understan
   // Education: the highest level named, unless the word names a school or a job (中专老师) or one
   // still studied for (函授本科在读).
   let edu: { value: Education; words: string } | undefined;
-  for (const h of bestHits(t, v.education)) {
+  const eduHits = bestHits(t, v.education);
+  // "学历是中专还是大专我也不清楚": not said.
+  const eduEither = alternatives(t, eduHits);
+  for (const h of eduHits) {
     const after = t.slice(h.end, h.end + 4);
-    if (v.educationNotAfter.some((w) => after.startsWith(w))) continue;
+    if (v.educationNotAfter.some((w) => after.startsWith(w)) || eduEither.has(h)) continue;
+    // "没读过中专大专": a schooling denied.
+    if (findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 5), h.start), v.negation)) continue;
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
@@ -93,7 +98,7 @@ export function understand(text: string, policy: Policy, now: string): Understan
   if (noDegree) push(facts, 'hasDegree', false, 'said', noDegree);
   else if (degree) push(facts, 'hasDegree', true, 'said', degree);
 
-  understandTitles(t, v, facts);
+  understandTitles(t, v, facts, now);
   // "社保是人力资源公司代缴的": the payer of the insurance, neither the workplace nor the job (人力资源).
   const w = payerMasked(t, v);
   understandEmployer(w, v, facts);
@@ -199,6 +204,17 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const basis: Basis = d.vague ? 'assumed' : 'said';
     push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
   }
+  // "先在安远县水利站干了两年，22年10月调到…": a duration said before the move is the earlier job's,
+  // counted back from the move, not from today.
+  const start = facts.find((f) => f.field === 'technicalWorkStart');
+  const move = facts.find((f) => f.field === 'transferDate');
+  const earlier = dates.find((d) => d.duration === 'workStart' && d.words === start?.words);
+  const moveAt = dates.find((d) => d.words === move?.words && !d.duration)?.start ?? -1;
+  if (start && typeof move?.value === 'string' && earlier && earlier.start < moveAt) {
+    const back = monthsBetween(String(start.value), `${now.slice(0, 7)}-01`);
+    start.value = addMonthsToDay(move.value, -back);
+    if (start.range) start.range = [addMonthsToDay(start.range[0], monthsBetween(`${now.slice(0, 7)}-01`, move.value)), start.value];
+  }
   // "21年3月背过一个警告处分，半年就到期了": the end is the day received plus the term said.
   const received = facts.find((f) => f.field === 'punishmentReceived');
   if (typeof received?.value === 'string' && !facts.some((f) => f.field === 'disciplinaryEndDate')) {
@@ -217,6 +233,11 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
   }
 }
 
+/** Whole months from day `a` to day `b` (negative when b is earlier). */
+function monthsBetween(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
+}
+
 /** A term in months ("半年" 6, "6个月" 6, "一年半" 18), or undefined. */
 function termMonths(term: string): number | undefined {
   if (term === '半年') return 6;
@@ -226,11 +247,33 @@ function termMonths(term: string): number | undefined {
   return m![2] === '年' ? n * 12 + (m![3] ? 6 : 0) : n;
 }
 
-function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
-  for (const h of bestHits(t, v.levels)) {
+/** Hits joined as alternatives ("员级还是助理", "中专还是大专"): the person asks or does not know. */
+function alternatives<T>(t: string, hits: Hit<T>[]): Set<Hit<T>> {
+  const out = new Set<Hit<T>>();
+  for (let i = 1; i < hits.length; i++) {
+    if (/^(还是|或者|或是|或)$/u.test(t.slice(hits[i - 1]!.end, hits[i]!.start))) out.add(hits[i - 1]!).add(hits[i]!);
+  }
+  return out;
+}
+
+function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void {
+  const hits = bestHits(t, v.levels);
+  const either = alternatives(t, hits);
+  for (const h of hits) {
     const clause = clauseAt(t, h.start).text;
     // "聘在员级岗位上": the post held, not a title held or asked for.
     if (v.levelPostAfter.some((w) => t.startsWith(w, h.end))) continue;
+    // "能认定什么级别，员级还是助理": the level is what is asked, not one named.
+    if (either.has(h)) continue;
+    // "二级教师5年了": held for that long.
+    const held = /^(?:已经|都)?(?:快|近|有)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?了/u.exec(t.slice(h.end));
+    const years = held ? chineseNumber(held[1]!) : undefined;
+    if (years !== undefined && years <= 40) {
+      const since = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * years);
+      push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
+      push(facts, 'currentTitle.since', since, 'assumed', held![0], [addMonthsToDay(since, held![2] ? -11 : -1), since]);
+      continue;
+    }
     const holding = findWord(clause, v.titleHeld);
     const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
     // "做施工技术员", "当技术员": the post the person works in, neither a title held nor the one asked for.
@@ -239,14 +282,30 @@ function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
       else push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
-    } else push(facts, 'targetLevel', h.entry.value, 'said', h.text);
+    } else if (asking || !findWord(clause.replace(h.text, ''), v.negation)) {
+      // Not "后来助理也没弄": a level not taken is neither held nor the one asked for.
+      push(facts, 'targetLevel', h.entry.value, 'said', h.text);
+    }
   }
+}
+
+/** Where the move to the current employer is said (调到, 跳槽到), when work elsewhere came first. */
+function movedAt(t: string, v: Vocab, facts: Fact[]): number | undefined {
+  const words = [...v.dateRoles.transfer].sort((a, b) => b.length - a.length);
+  let at = -1;
+  for (const w of words) at = Math.max(at, t.lastIndexOf(w));
+  if (at < 0) return undefined;
+  const before = t.slice(0, at);
+  return facts.some((f) => f.field === 'transferDate') || findWord(before, v.dateRoles.earlierWork) ? at : undefined;
 }
 
 function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const suffix = [...v.employerSuffixes].sort((a, b) => b.length - a.length).join('|');
   const nameRe = new RegExp(`(?:(?<![现正实存所还好自])在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`, 'u');
-  const name = nameRe.exec(t);
+  // "先在安远县水利站干了两年，22年10月调到寻乌县水利站": the employer now is the one moved to.
+  const moved = movedAt(t, v, facts);
+  const later = moved === undefined ? null : nameRe.exec(t.slice(moved));
+  const name = later ? Object.assign(later, { index: later.index + moved! }) : moved !== undefined && allHits(t.slice(moved), v.employers).length ? null : nameRe.exec(t);
   if (name) {
     // "县水务集团下属的分公司": the unit below is where the person works.
     const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');
@@ -258,7 +317,9 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
   // "不是考的公务员": a type the person denies is no hit.
   const denied = (h: { start: number }) => findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 6), h.start), v.employerDenied) !== undefined;
-  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words) && !denied(h));
+  const all = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words) && !denied(h));
+  // After a move, the words before it describe the earlier employer.
+  const hits = moved !== undefined && all.some((h) => h.start >= moved) ? all.filter((h) => h.start >= moved) : all;
   // "编制的事我也搞不清", "国资占多少我也不清楚": no type is taken as said or firm.
   const unsure = [...t.matchAll(/[^，,。；;！!？?]+/gu)].some((c) => findWord(c[0], v.employerUnsure) && (findWord(c[0], v.employerTopics) || allHits(c[0], v.employers).some((h) => h.entry.type)));
   const mixed = findWord(t, v.employerMixed);

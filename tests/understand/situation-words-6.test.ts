@@ -132,3 +132,52 @@ describe('short self-descriptions and worries about the window', () => {
     expect(fact('中专 现在有技术员 能升助理吗', 'currentTitle.level')?.value).toBe('员级');
   });
 });
+
+describe('work elsewhere first, then a move', () => {
+  const text = '大专测绘19年7月毕业，先在定南县测绘队干了三年，22年9月调到寻乌县自然资源局下属的测绘站，能报助工吗';
+
+  it('the employer now is the one moved to', () => {
+    expect(String(fact(text, 'employer.name')?.value)).toContain('测绘站');
+  });
+
+  it('a duration said before the move is counted back from the move, not from today', () => {
+    expect(fact(text, 'technicalWorkStart')?.value).toBe('2019-09-01');
+    expect(fact(text, 'transferDate')?.value).toBe('2022-09-01');
+  });
+
+  it('the type said of the earlier employer for its period is not the current one’s', () => {
+    expect(fact('本科21年毕业在私人公司干了一年，22年8月跳槽到县交投，私企那一年不算也行，能报助工吗', 'employer.type')?.value).toBe('国有企业');
+  });
+});
+
+describe('alternatives, denials and levels not taken', () => {
+  it('"员级还是助理": no level is taken as the one asked', () => {
+    expect(fact('大专，20年进的县林业站，能认什么，员级还是助理', 'targetLevel')).toBeUndefined();
+  });
+
+  it('"学历是大专还是本科我不清楚": no education is taken as said', () => {
+    expect(fact('他在县水务公司干了5年，学历是大专还是本科我不清楚，能认什么', 'education')).toBeUndefined();
+  });
+
+  it('"没读过大专": a schooling denied', () => {
+    expect(fact('我初中毕业，没读过中专，在林场护林快二十年了，能认定吗', 'education')?.value).toBe('高中及以下');
+  });
+
+  it('"助理也没评": a level not taken is not the one asked', () => {
+    expect(fact('中专，员级拿了很多年了，助理也没评，能直接认中级吗', 'targetLevel')?.value).toBe('中级');
+  });
+
+  it('"助理馆员4年了": held for that long', () => {
+    expect(fact('本科 助理馆员4年了 能认中级吗', 'currentTitle.since')?.value).toBe('2020-05-01');
+  });
+});
+
+describe('durations and months said alone', () => {
+  it('"当月就进了": the month of the graduation', () => {
+    expect(fact('大专21年6月毕业，当月就进了县水务公司，能报助工吗', 'technicalWorkStart')?.value).toBe('2021-06-01');
+  });
+
+  it('a clause that is only a duration ("快八年了") is how long the work has run', () => {
+    expect(fact('大专，在乡镇畜牧站搞防疫，快八年了，能报助理吗', 'technicalWorkStart')?.range?.[1]).toBe('2016-11-01');
+  });
+});

@@ -212,8 +212,17 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
   const moveAt = dates.find((d) => d.words === move?.words && !d.duration)?.start ?? -1;
   if (start && typeof move?.value === 'string' && earlier && earlier.start < moveAt) {
     const back = monthsBetween(String(start.value), `${now.slice(0, 7)}-01`);
-    start.value = addMonthsToDay(move.value, -back);
-    if (start.range) start.range = [addMonthsToDay(start.range[0], monthsBetween(`${now.slice(0, 7)}-01`, move.value)), start.value];
+    // "20年7月毕业在赣州一家公司干了两年": the earlier job began on graduation, when that is said.
+    const grad = facts.find((f) => f.field === 'graduationDate');
+    const onGraduation = grad && v.dateRoles.startedOnGraduation.some((p) => new RegExp(p, 'u').test(t.slice(0, earlier.start)));
+    if (onGraduation) {
+      start.value = grad.value;
+      if (grad.range) start.range = grad.range;
+      else delete start.range;
+    } else {
+      start.value = addMonthsToDay(move.value, -back);
+      if (start.range) start.range = [addMonthsToDay(start.range[0], monthsBetween(`${now.slice(0, 7)}-01`, move.value)), start.value];
+    }
   }
   // "21年3月背过一个警告处分，半年就到期了": the end is the day received plus the term said.
   const received = facts.find((f) => f.field === 'punishmentReceived');
@@ -527,7 +536,8 @@ function findMajor(t: string, policy: Policy): { major: string; words: string; s
     for (const m of t.matchAll(new RegExp(cue, 'gu'))) {
       const raw = m[2] && !/^(专业|的)$/.test(m[2]) ? m[2] : m[1];
       if (!raw) continue;
-      const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的|学)/u, '') || raw;
+      // "本科学的会计" → 会计; a 学 inside the name (计算机科学与技术) stays.
+      const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的)/u, '').replace(/^学/u, '') || raw;
       const known = bestHits(cand, v.majors);
       if (!known.length) continue;
       // "在城投上班汉语言文学本科": the major starts at its first known word.

@@ -181,3 +181,15 @@ describe('durations and months said alone', () => {
     expect(fact('大专，在乡镇畜牧站搞防疫，快八年了，能报助理吗', 'technicalWorkStart')?.range?.[1]).toBe('2016-11-01');
   });
 });
+
+describe('majors with 学 inside and moves home', () => {
+  it('"本科材料科学与工程21年毕业": a 学 inside the major’s name stays', () => {
+    expect(fact('我在县城投做质检，本科材料科学与工程21年毕业，能认助工吗', 'majorStudied')?.value).toBe('材料科学与工程');
+  });
+
+  it('"毕业在外地公司干了两年，22年回寻乌进了…": the earlier job began on graduation', () => {
+    const text = '大专测绘20年6月毕业在吉安一家公司干了两年 22年回寻乌进了县城投 能认助工吗';
+    expect(fact(text, 'technicalWorkStart')?.value).toBe('2020-06-01');
+    expect(fact(text, 'transferDate')).toBeDefined();
+  });
+});

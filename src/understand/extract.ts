@@ -422,7 +422,8 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     return;
   }
   // No job named: the workplace suggests one ("在县城投上班"), as a condition of the answer.
-  const place = bestHits(t, v.workplaceSeries).sort((a, b) => b.text.length - a.text.length)[0];
+  // Not the schooling ("高中毕业"): a school word followed by 毕业, 学历 … is no workplace.
+  const place = bestHits(t, v.workplaceSeries).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end))).sort((a, b) => b.text.length - a.text.length)[0];
   if (place) push(facts, 'series', place.entry.series, 'assumed', place.text);
 }
 

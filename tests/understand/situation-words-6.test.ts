@@ -193,3 +193,9 @@ describe('majors with 学 inside and moves home', () => {
     expect(fact(text, 'transferDate')).toBeDefined();
   });
 });
+
+describe('a school word that names the schooling', () => {
+  it('"高中毕业" gives no workplace series', () => {
+    expect(fact('高中毕业，能认定吗', 'series')).toBeUndefined();
+  });
+});

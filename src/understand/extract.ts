@@ -275,12 +275,13 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     // "能认定什么级别，员级还是助理": the level is what is asked, not one named.
     if (either.has(h)) continue;
     // "二级教师5年了": held for that long.
-    const held = /^(?:已经|都)?(?:快|近|有)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?了/u.exec(t.slice(h.end));
-    const years = held ? chineseNumber(held[1]!) : undefined;
+    // "员级聘了两年了", "员级拿了两年", "员级满两年了": a verb of holding, or 了 after the years.
+    const held = /^(?:职称)?((?:已经|已|都|聘了|拿了|当了|做了|评了|取得|满|有)*)(?:快|近)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?(了)?/u.exec(t.slice(h.end));
+    const years = held && (held[1] || held[4]) ? chineseNumber(held[2]!) : undefined;
     if (years !== undefined && years <= 40) {
       const since = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * years);
       push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
-      push(facts, 'currentTitle.since', since, 'assumed', held![0], [addMonthsToDay(since, held![2] ? -11 : -1), since]);
+      push(facts, 'currentTitle.since', since, 'assumed', held![0], [addMonthsToDay(since, held![3] ? -11 : -1), since]);
       continue;
     }
     const holding = findWord(clause, v.titleHeld);

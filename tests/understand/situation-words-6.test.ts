@@ -167,8 +167,11 @@ describe('alternatives, denials and levels not taken', () => {
     expect(fact('中专，员级拿了很多年了，助理也没评，能直接认中级吗', 'targetLevel')?.value).toBe('中级');
   });
 
-  it('"助理馆员4年了": held for that long', () => {
+  it('"助理馆员4年了", "员级聘了三年了": held for that long, and the level asked is the other one', () => {
     expect(fact('本科 助理馆员4年了 能认中级吗', 'currentTitle.since')?.value).toBe('2020-05-01');
+    const f = facts('中专 员级聘了三年了 能认助理吗');
+    expect(f.find((x) => x.field === 'currentTitle.since')?.value).toBe('2021-05-01');
+    expect(f.find((x) => x.field === 'targetLevel')?.value).toBe('助理级');
   });
 });
 

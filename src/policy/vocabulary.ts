@@ -79,6 +79,14 @@ export const vocabularyFile = z
         payerPattern: pattern,
         /** Said to be paid by the employer itself. */
         samePayer: words,
+        /** Words in a unit's name that place it above another (总部, 总公司, 母公司, 集团). */
+        unitAbove: z.array(word).default([]),
+        /** Words that place it below another (分公司, 子公司, 下属, 项目公司). */
+        unitBelow: z.array(word).default([]),
+        /** Adverbs between the payer's name and its verb (直接, 统一): not part of the name. */
+        payerAdverbs: z.array(word).default([]),
+        /** The unit named as the one that applies ("申报单位挂的是城投集团"); group 1 is its name. */
+        applyingPattern: pattern.optional(),
         proofHeld: words,
         proofNotHeld: words,
       })

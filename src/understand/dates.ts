@@ -105,8 +105,8 @@ export function findDates(text: string, now: string): DateMention[] {
     const d = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
     add(m, addMonthsToDay(d, -6), addMonthsToDay(d, 6) > now ? d : addMonthsToDay(d, 6), true);
   }
-  // "工作三年了", "干了两年多": a duration back from today; only the start of work.
-  for (const m of text.matchAll(new RegExp(`(?:工作|干|上班|教书?|做|搞|当|从事[^，,。]{0,8})了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
+  // "工作三年了", "干了两年多", "做现场管理2年了": a duration back from today; only the start of work.
+  for (const m of text.matchAll(new RegExp(`(?:工作|上班|教书?|当|(?:从事|做|搞|干)[^，,。\\d□]{0,8}?)了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
@@ -127,6 +127,20 @@ export function findDates(text: string, now: string): DateMention[] {
     } else y = mo <= nowMonth ? nowYear : nowYear - 1;
     const d = day(y, mo, m[3] ? Number(m[3]) : 1);
     add(m, d, d, false);
+  }
+  // "当月就进了": the month of the date before it.
+  for (const m of text.matchAll(/(当月|同月|那个月)/gu)) {
+    const prev = [...out].filter((d) => d.end <= m.index!).sort((a, b) => b.end - a.end)[0];
+    if (prev && !prev.vague) add(m, prev.latest, prev.latest, false);
+  }
+  // A clause that is only a duration ("做护林，快十年了"): how long the work of the clause before has run.
+  for (const m of text.matchAll(new RegExp(`(?<=^|[，,。；;])(快|近|将近|差不多|都)?${num}年(多|半)?了(?=[，,。；;！？?]|$)`, 'gu'))) {
+    const n = chineseNumber(m[2]!);
+    if (n === undefined || n > 40) continue;
+    const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
+    const early = m[3] === '多' ? addMonthsToDay(base, -11) : addMonthsToDay(base, -1);
+    const late = m[1] ? addMonthsToDay(base, 6) : base;
+    add(m, early, late, true, 'workStart');
   }
   // "同年入职", "当年就进了": the year of the date before it, month unknown.
   for (const m of text.matchAll(/(同年|当年|那年)(?![\d月])/gu)) {

@@ -11,9 +11,20 @@ import { addMonthsToDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 
-/** Full-width forms folded (NFKC), no spaces, Chinese numerals in dates as digits. */
+/** The clause mark a space becomes: the full-width comma, which NFKC folds away from every typed comma. */
+const SPACE_MARK = '，';
+
+/**
+ * Full-width forms folded (NFKC), Chinese numerals in dates as digits. A chat message separates its
+ * clauses by spaces ("中专毕业 18年认定的技术员 能认定助工吗"): a space after a Chinese character
+ * becomes a clause mark, so each clause keeps its own verbs; other spaces ("2020 年") go.
+ */
 export function foldText(text: string): string {
-  const t = text.normalize('NFKC').replace(/\s+/g, '');
+  const t = text
+    .normalize('NFKC')
+    .trim()
+    .replace(/(?<=[\u4e00-\u9fa5)])\s+(?=[\u4e00-\u9fa5\d(])(?!\d{1,2}月)/gu, SPACE_MARK)
+    .replace(/\s+/g, '');
   return dateDigits(t);
 }
 
@@ -64,14 +75,20 @@ export function understand(text: string, policy: Policy, now: string): Understan
   let t = mask(raw, certHits);
 
   understandDates(t, now, v, facts);
+  const dated = t;
   t = mask(t, findDates(t, now));
 
   // Education: the highest level named, unless the word names a school or a job (中专老师) or one
   // still studied for (函授本科在读).
   let edu: { value: Education; words: string } | undefined;
-  for (const h of bestHits(t, v.education)) {
+  const eduHits = bestHits(t, v.education);
+  // "学历是中专还是大专我也不清楚": not said.
+  const eduEither = alternatives(t, eduHits);
+  for (const h of eduHits) {
     const after = t.slice(h.end, h.end + 4);
-    if (v.educationNotAfter.some((w) => after.startsWith(w))) continue;
+    if (v.educationNotAfter.some((w) => after.startsWith(w)) || eduEither.has(h)) continue;
+    // "没读过中专大专": a schooling denied.
+    if (findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 5), h.start), v.negation)) continue;
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
@@ -81,14 +98,14 @@ export function understand(text: string, policy: Policy, now: string): Understan
   if (noDegree) push(facts, 'hasDegree', false, 'said', noDegree);
   else if (degree) push(facts, 'hasDegree', true, 'said', degree);
 
-  understandTitles(t, v, facts);
+  understandTitles(t, v, facts, now);
   // "社保是人力资源公司代缴的": the payer of the insurance, neither the workplace nor the job (人力资源).
   const w = payerMasked(t, v);
   understandEmployer(w, v, facts);
   understandSeries(w, policy, facts);
   understandMajor(w, policy, facts);
   understandInsurance(t, v, facts);
-  understandReviews(t, v, facts);
+  understandReviews(t, dated, v, facts);
 
   // `raw` has its typos fixed already: the checks below are the exported ones without that step.
   return { facts, personal: namesPerson(raw, v), asksEligibility: asksAboutCase(raw, v) };
@@ -118,7 +135,9 @@ function namesPerson(t: string, v: Vocab): boolean {
   return compiled(v.personal).some((r) => r.test(t));
 }
 
-function asksAboutCase(t: string, v: Vocab): boolean {
+function asksAboutCase(text: string, v: Vocab): boolean {
+  // An ask may run across a space ("想直接认助工 这次行不行"): the clause marks spaces left are dropped.
+  const t = text.split(SPACE_MARK).join('');
   if (compiled(v.eligibilityAsks).some((r) => r.test(t))) return true;
   // "想认定检验技师": an intent is the ask, unless the message asks about something else (材料, 网址 …).
   return compiled(v.intents).some((r) => r.test(t)) && !findWord(t, v.intentNotWith);
@@ -130,8 +149,12 @@ type Vocab = Policy['vocabulary'];
 function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
   if (d.duration) return d.duration;
-  // "4月10号开始报": the window's date, not one of the person's.
-  if (v.dateRoles.notPersonal.some((w) => text.startsWith(w, d.end))) return undefined;
+  // "4月10号开始报", "今年上半年的认定啥时候开始": the window's date, not one of the person's — a window
+  // word a few characters after the date, before any word of a personal role.
+  const next = text.slice(d.end, Math.min(clause.end, d.end + 8));
+  const windowAt = Math.min(...v.dateRoles.notPersonal.map((w) => next.indexOf(w)).filter((i) => i >= 0));
+  const personalWords = [...v.dateRoles.graduation, ...v.dateRoles.workStart, ...v.dateRoles.titleSince];
+  if (Number.isFinite(windowAt) && !personalWords.some((w) => next.slice(0, windowAt).includes(w))) return undefined;
   // "受过警告处分，2023年6月期满": the end of a punishment named in an earlier clause.
   if (findWord(text, v.punishment.words) && findWord(text.slice(d.end, d.end + 4), v.dateRoles.punishmentEnd)) return 'punishmentEnd';
   if (findWord(clause.text, v.punishment.words) && !findWord(clause.text, v.punishment.none)) {
@@ -181,11 +204,34 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const basis: Basis = d.vague ? 'assumed' : 'said';
     push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
   }
+  // "先在安远县水利站干了两年，22年10月调到…": a duration said before the move is the earlier job's,
+  // counted back from the move, not from today.
+  const start = facts.find((f) => f.field === 'technicalWorkStart');
+  const move = facts.find((f) => f.field === 'transferDate');
+  const earlier = dates.find((d) => d.duration === 'workStart' && d.words === start?.words);
+  const moveAt = dates.find((d) => d.words === move?.words && !d.duration)?.start ?? -1;
+  if (start && typeof move?.value === 'string' && earlier && earlier.start < moveAt) {
+    const back = monthsBetween(String(start.value), `${now.slice(0, 7)}-01`);
+    // "20年7月毕业在赣州一家公司干了两年": the earlier job began on graduation, when that is said.
+    const grad = facts.find((f) => f.field === 'graduationDate');
+    const onGraduation = grad && v.dateRoles.startedOnGraduation.some((p) => new RegExp(p, 'u').test(t.slice(0, earlier.start)));
+    if (onGraduation) {
+      start.value = grad.value;
+      if (grad.range) start.range = grad.range;
+      else delete start.range;
+    } else {
+      start.value = addMonthsToDay(move.value, -back);
+      if (start.range) start.range = [addMonthsToDay(start.range[0], monthsBetween(`${now.slice(0, 7)}-01`, move.value)), start.value];
+    }
+  }
   // "21年3月背过一个警告处分，半年就到期了": the end is the day received plus the term said.
   const received = facts.find((f) => f.field === 'punishmentReceived');
   if (typeof received?.value === 'string' && !facts.some((f) => f.field === 'disciplinaryEndDate')) {
     const ends = v.dateRoles.punishmentEnd.join('|');
-    const m = new RegExp(`(半年|[一二两三四五六七八九十\\d]+个?半?月|[一二两三\\d]年半?)[^，,。；;]{0,3}?(?:${ends})`, 'u').exec(t);
+    // The term before an end word ("半年就到期了") or right after the punishment ("警告处分6个月").
+    const term = '(半年|[一二两三四五六七八九十\\d]+个?半?月|[一二两三\\d]年半?)';
+    const kinds = [...v.punishment.words].sort((a, b) => b.length - a.length).join('|');
+    const m = new RegExp(`${term}[^，,。；;]{0,3}?(?:${ends})`, 'u').exec(t) ?? new RegExp(`(?:${kinds})(?:期|期限|期限是|为期)?${term}`, 'u').exec(t);
     const months = m ? termMonths(m[1]!) : undefined;
     if (months) push(facts, 'disciplinaryEndDate', addMonthsToDay(received.value, months), received.basis, m![0]);
   }
@@ -194,6 +240,11 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const m = v.dateRoles.startedOnGraduation.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
     if (m) push(facts, 'technicalWorkStart', grad.value, grad.basis, m[0], grad.range);
   }
+}
+
+/** Whole months from day `a` to day `b` (negative when b is earlier). */
+function monthsBetween(a: string, b: string): number {
+  return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
 }
 
 /** A term in months ("半年" 6, "6个月" 6, "一年半" 18), or undefined. */
@@ -205,11 +256,34 @@ function termMonths(term: string): number | undefined {
   return m![2] === '年' ? n * 12 + (m![3] ? 6 : 0) : n;
 }
 
-function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
-  for (const h of bestHits(t, v.levels)) {
+/** Hits joined as alternatives ("员级还是助理", "中专还是大专"): the person asks or does not know. */
+function alternatives<T>(t: string, hits: Hit<T>[]): Set<Hit<T>> {
+  const out = new Set<Hit<T>>();
+  for (let i = 1; i < hits.length; i++) {
+    if (/^(还是|或者|或是|或)$/u.test(t.slice(hits[i - 1]!.end, hits[i]!.start))) out.add(hits[i - 1]!).add(hits[i]!);
+  }
+  return out;
+}
+
+function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void {
+  const hits = bestHits(t, v.levels);
+  const either = alternatives(t, hits);
+  for (const h of hits) {
     const clause = clauseAt(t, h.start).text;
     // "聘在员级岗位上": the post held, not a title held or asked for.
     if (v.levelPostAfter.some((w) => t.startsWith(w, h.end))) continue;
+    // "能认定什么级别，员级还是助理": the level is what is asked, not one named.
+    if (either.has(h)) continue;
+    // "二级教师5年了": held for that long.
+    // "员级聘了两年了", "员级拿了两年", "员级满两年了": a verb of holding, or 了 after the years.
+    const held = /^(?:职称)?((?:已经|已|都|聘了|拿了|当了|做了|评了|取得|满|有)*)(?:快|近)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?(了)?/u.exec(t.slice(h.end));
+    const years = held && (held[1] || held[4]) ? chineseNumber(held[2]!) : undefined;
+    if (years !== undefined && years <= 40) {
+      const since = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * years);
+      push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
+      push(facts, 'currentTitle.since', since, 'assumed', held![0], [addMonthsToDay(since, held![3] ? -11 : -1), since]);
+      continue;
+    }
     const holding = findWord(clause, v.titleHeld);
     const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
     // "做施工技术员", "当技术员": the post the person works in, neither a title held nor the one asked for.
@@ -218,20 +292,44 @@ function understandTitles(t: string, v: Vocab, facts: Fact[]): void {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
       else push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
-    } else push(facts, 'targetLevel', h.entry.value, 'said', h.text);
+    } else if (asking || !findWord(clause.replace(h.text, ''), v.negation)) {
+      // Not "后来助理也没弄": a level not taken is neither held nor the one asked for.
+      push(facts, 'targetLevel', h.entry.value, 'said', h.text);
+    }
   }
+}
+
+/** Where the move to the current employer is said (调到, 跳槽到), when work elsewhere came first. */
+function movedAt(t: string, v: Vocab, facts: Fact[]): number | undefined {
+  const words = [...v.dateRoles.transfer].sort((a, b) => b.length - a.length);
+  let at = -1;
+  for (const w of words) at = Math.max(at, t.lastIndexOf(w));
+  if (at < 0) return undefined;
+  const before = t.slice(0, at);
+  return facts.some((f) => f.field === 'transferDate') || findWord(before, v.dateRoles.earlierWork) ? at : undefined;
 }
 
 function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const suffix = [...v.employerSuffixes].sort((a, b) => b.length - a.length).join('|');
   const nameRe = new RegExp(`(?:(?<![现正实存所还好自])在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`, 'u');
-  const name = nameRe.exec(t);
-  if (name) push(facts, 'employer.name', name[1]!.replace(/^(了|的)/, ''), 'said', name[1]!);
+  // "先在安远县水利站干了两年，22年10月调到寻乌县水利站": the employer now is the one moved to.
+  const moved = movedAt(t, v, facts);
+  const later = moved === undefined ? null : nameRe.exec(t.slice(moved));
+  const name = later ? Object.assign(later, { index: later.index + moved! }) : moved !== undefined && allHits(t.slice(moved), v.employers).length ? null : nameRe.exec(t);
+  if (name) {
+    // "县水务集团下属的分公司": the unit below is where the person works.
+    const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');
+    const sub = below ? new RegExp(`^的?(?:${below})的?[^，,。；;！？?□]{0,8}?(?:${suffix})`, 'u').exec(t.slice(name.index + name[0].length)) : null;
+    const full = name[1]! + (sub?.[0] ?? '');
+    push(facts, 'employer.name', full.replace(/^(了|的)/, ''), 'said', full);
+  }
 
   // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
   // "不是考的公务员": a type the person denies is no hit.
   const denied = (h: { start: number }) => findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 6), h.start), v.employerDenied) !== undefined;
-  const hits = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words) && !denied(h));
+  const all = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words) && !denied(h));
+  // After a move, the words before it describe the earlier employer.
+  const hits = moved !== undefined && all.some((h) => h.start >= moved) ? all.filter((h) => h.start >= moved) : all;
   // "编制的事我也搞不清", "国资占多少我也不清楚": no type is taken as said or firm.
   const unsure = [...t.matchAll(/[^，,。；;！!？?]+/gu)].some((c) => findWord(c[0], v.employerUnsure) && (findWord(c[0], v.employerTopics) || allHits(c[0], v.employers).some((h) => h.entry.type)));
   const mixed = findWord(t, v.employerMixed);
@@ -254,7 +352,9 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   if (!name && hits.length) push(facts, 'employer.name', hits[hits.length - 1]!.text, 'said', hits[hits.length - 1]!.text);
 
   const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
-  const outside = allHits(t, v.places.outside).find((h) => (employerName ?? '').includes(h.text) || /(在|到|去)$/u.test(t.slice(Math.max(0, h.start - 1), h.start)));
+  // "先在深圳搞了大半年电商": a place of earlier work, not the current employer's.
+  const earlier = (h: { start: number }) => findWord(t.slice(Math.max(0, h.start - 4), h.start), v.dateRoles.earlierWork) !== undefined;
+  const outside = allHits(t, v.places.outside).find((h) => (employerName ?? '').includes(h.text) || (/(在|到|去)$/u.test(t.slice(Math.max(0, h.start - 1), h.start)) && !(employerName && earlier(h))));
   const inside = v.places.inside.find((p) => (employerName ?? '').includes(p) || t.includes(`在${p}`));
   if (outside) push(facts, 'employer.province', outside.entry.province, 'said', outside.text);
   else if (inside) push(facts, 'employer.province', '江西', 'said', inside);
@@ -288,14 +388,15 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const suffixes = new RegExp(`^(${v.employerSuffixes.join('|')})`, 'u');
   let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
   const hits = bestHits(t, entries);
+  const major = findMajor(t, policy);
   // The work the person describes (在职业中专教, 做施工) decides the series (三（三）); a series named in
   // the ask only stands in when no work is described.
   const worked = hits.some((h) => !h.entry.said && ((h.entry.patterns?.length ?? 0) > 0 && !h.entry.words?.includes(h.text) || /(做|搞|干|从事|当|负责|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))));
   const scoreOf = (h: (typeof hits)[number]) => {
     let score = h.text.length;
     if (/(做|搞|干|从事|当|负责|是|教)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) score += 2;
-    // The studied major ("学的会计", "会计专业") is not the job.
-    if (/(学的?|学得|读的?)$/u.test(t.slice(Math.max(0, h.start - 2), h.start)) || t.slice(h.end).startsWith('专业')) score -= 3;
+    // The studied major ("学的会计", "会计专业", "本科体育教育") is not the job.
+    if (/(学的?|学得|读的?)$/u.test(t.slice(Math.max(0, h.start - 2), h.start)) || t.slice(h.end).startsWith('专业') || (major && h.start >= major.start && h.end <= major.end)) score -= 3;
     // A series named in the ask ("能报中小学二级教师吗") is the series asked about; title words
     // (技术员, 助理工程师) are left out, as several series share them.
     const clause = clauseAt(t, h.start).text;
@@ -322,7 +423,8 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     return;
   }
   // No job named: the workplace suggests one ("在县城投上班"), as a condition of the answer.
-  const place = bestHits(t, v.workplaceSeries).sort((a, b) => b.text.length - a.text.length)[0];
+  // Not the schooling ("高中毕业"): a school word followed by 毕业, 学历 … is no workplace.
+  const place = bestHits(t, v.workplaceSeries).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end))).sort((a, b) => b.text.length - a.text.length)[0];
   if (place) push(facts, 'series', place.entry.series, 'assumed', place.text);
 }
 
@@ -334,6 +436,36 @@ function payerMasked(t: string, v: Vocab): string {
   return spans.length ? mask(t, spans) : t;
 }
 
+/** The payer's name from its phrase: "这边", and adverbs before the verb (城投在交, 图书馆直接给交) dropped. */
+function payerName(words: string, v: Vocab): string {
+  let name = words.replace(/^(这边|那边|那里|这里)/u, '');
+  const adverbs = [...v.insurance.payerAdverbs].sort((a, b) => b.length - a.length);
+  for (let cut = true; cut; ) {
+    cut = false;
+    for (const a of adverbs) {
+      if (name.length > a.length + 1 && name.endsWith(a)) {
+        name = name.slice(0, -a.length);
+        cut = true;
+      }
+    }
+  }
+  return name;
+}
+
+/**
+ * The payer and the employer are the same unit: one name holds the other (城投 / 县城投), and
+ * neither sits above the other (分公司 vs 总公司, 城投下属子公司 vs 集团总部, 三（四）).
+ */
+function sameUnit(payer: string, unit: string, v: Vocab): boolean {
+  const rank = (name: string) => (findWord(name, v.insurance.unitBelow) ? -1 : findWord(name, v.insurance.unitAbove) ? 1 : 0);
+  if (rank(payer) !== rank(unit) && (rank(payer) !== 0 || rank(unit) !== 0)) {
+    // "在水务集团上班，社保集团交": the same rank word on both sides is the same unit.
+    return false;
+  }
+  const strip = (name: string) => name.replace(/^(县里|县|市|区|寻乌县?|赣州市?)/u, '');
+  return unit.includes(payer) || payer.includes(unit) || strip(unit).includes(strip(payer)) || strip(payer).includes(strip(unit));
+}
+
 function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const other = findWord(t, v.insurance.otherPayer);
   const same = findWord(t, v.insurance.samePayer);
@@ -341,9 +473,11 @@ function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
   if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
   else if (named) {
-    // "社保也是城投在交": the payer is 城投, the 在 belongs to the verb.
-    const payer = (named[1] ?? named[2]!).replace(/^(这边|那边|那里|这里)/u, '').replace(/(在|来|给|帮|帮忙)$/u, '');
-    const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (employerName !== undefined && (employerName.includes(payer) || payer.includes(employerName)));
+    const payer = payerName(named[1] ?? named[2] ?? named[3]!, v);
+    // "申报单位挂的是城投集团": the unit that applies is the one the payer is compared with.
+    const applying = v.insurance.applyingPattern ? new RegExp(v.insurance.applyingPattern, 'u').exec(t)?.[1] : undefined;
+    const unit = applying ?? employerName;
+    const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (unit !== undefined && sameUnit(payer, unit, v));
     push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);
   } else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);
   const notHeld = findWord(t, v.insurance.proofNotHeld);
@@ -359,7 +493,18 @@ function count(s: string): number {
   return d[s] ?? Number(s);
 }
 
-function understandReviews(t: string, v: Vocab, facts: Fact[]): void {
+/**
+ * The years a review result is said for, before it in its clause ("22、23年考核都是基本称职",
+ * "21年22年两年都是基本称职", "连续两年"): each year is one result (办法第六条（三）).
+ */
+function yearsCounted(before: string): number | undefined {
+  const tail = /((?:(?:\d{4}|\d{2})年?(?:、|和|跟|与|及|,|，)?){2,})?(?:(?:连续|这|近)?([两二三四五六七八九])年)?的?(?:年度)?(?:考核)?(?:结果)?(?:都是?|均为?|全是|全都是?)?$/u.exec(before);
+  const years = tail?.[1] ? new Set([...tail[1].matchAll(/\d{2,4}/gu)].map((m) => m[0].slice(-2))).size : 0;
+  const n = Math.max(years, tail?.[2] ? count(tail[2]) : 0);
+  return n >= 2 ? n : undefined;
+}
+
+function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): void {
   const r = v.reviews;
   const grab = (words: string[], field: FactField) => {
     for (const w of [...words].sort((a, b) => b.length - a.length)) {
@@ -368,7 +513,9 @@ function understandReviews(t: string, v: Vocab, facts: Fact[]): void {
       const clause = clauseAt(t, at).text;
       if (/(没有|没|无|未)[^，,。]{0,4}$/u.test(t.slice(Math.max(0, at - 6), at))) return push(facts, field, 0, 'said', clause);
       const m = new RegExp(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`, 'u').exec(clause);
-      return push(facts, field, m ? count(m[1] ?? m[2]!) : 1, m ? 'said' : 'assumed', clause);
+      // The text still holds its dates at the same positions (masking keeps lengths).
+      const years = m ? undefined : yearsCounted(dated.slice(clauseAt(dated, at).start, at));
+      return push(facts, field, m ? count(m[1] ?? m[2]!) : (years ?? 1), m || years ? 'said' : 'assumed', clause);
     }
   };
   grab(r.basic, 'annualReviews.基本称职');
@@ -384,26 +531,32 @@ function understandReviews(t: string, v: Vocab, facts: Fact[]): void {
   else if (word) push(facts, 'punished', true, 'said', clauseAt(t, t.indexOf(word)).text);
 }
 
-/** The studied major and, when the vocabulary knows it, whether it fits the series of the job. */
-function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
+/** The major studied, by the vocabulary's cues, with where it stands in `t`; undefined when none is known. */
+function findMajor(t: string, policy: Policy): { major: string; words: string; start: number; end: number } | undefined {
   const v = policy.vocabulary;
-  let major: string | undefined;
-  let words = '';
   for (const cue of v.majorCues) {
     for (const m of t.matchAll(new RegExp(cue, 'gu'))) {
       const raw = m[2] && !/^(专业|的)$/.test(m[2]) ? m[2] : m[1];
       if (!raw) continue;
-      const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的|学)/u, '') || raw;
+      // "本科学的会计" → 会计; a 学 inside the name (计算机科学与技术) stays.
+      const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的)/u, '').replace(/^学/u, '') || raw;
       const known = bestHits(cand, v.majors);
-      if (known.length) {
-        major = cand;
-        words = m[0];
-        break;
-      }
+      if (!known.length) continue;
+      // "在城投上班汉语言文学本科": the major starts at its first known word.
+      const major = cand.slice(known[0]!.start);
+      const start = m.index! + m[0].indexOf(major);
+      return { major, words: m[0], start, end: start + major.length };
     }
-    if (major) break;
   }
-  if (!major) return;
+  return undefined;
+}
+
+/** The studied major and, when the vocabulary knows it, whether it fits the series of the job. */
+function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
+  const v = policy.vocabulary;
+  const found = findMajor(t, policy);
+  if (!found) return;
+  const { major, words } = found;
   push(facts, 'majorStudied', major, 'said', words);
   // Every entry that names the major (园林 fits 工程 and 农业), not only the first listed.
   const spans = bestHits(major, v.majors);
@@ -414,6 +567,9 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   if (!seriesFact || (seriesFact.basis === 'assumed' && !seriesFact.firm && !fits.includes(String(seriesFact.value)))) {
     if (seriesFact) facts.splice(facts.indexOf(seriesFact), 1);
     facts.push({ field: 'series', value: fits[0]!, basis: 'assumed', words, ...(fits.length > 1 ? { options: fits.slice(1) } : {}), fromMajor: true });
+  } else if (seriesFact.basis === 'assumed' && fits.includes(String(seriesFact.value))) {
+    // The workplace (国有林场) and the major studied (园林) agree: two clues, stated as understood.
+    seriesFact.firm = true;
   }
   const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
   if (!series) return;

@@ -52,3 +52,25 @@ describe('a generic job word gives way to the workplace', () => {
     expect(fact('大专，21年进了一家公司做技术，能认定吗', 'series')?.value).toBe('工程技术人员');
   });
 });
+
+describe('a self-description that ends in an ask about itself', () => {
+  const situational = (text: string) => {
+    const u = understand(text, policy, NOW);
+    return u.asksEligibility;
+  };
+
+  it('"我这种情况行不行", "他这样的能认吗": pointing at one’s own case is the ask', () => {
+    expect(situational('大专，县水利站做测量三年，想知道认定要几年，我这种情况有戏吗')).toBe(true);
+    expect(situational('同事中专毕业，在林场搞育苗，问问他这样的符合不')).toBe(true);
+  });
+
+  it('"有没有办法认定…" (also typed 版法) asks about the case', () => {
+    expect(situational('初中文化，在村里养猪十几年了，有没有办法评个技术员')).toBe(true);
+    expect(situational('中专，在县自来水公司修管子，有没有版法认个员级')).toBe(true);
+  });
+
+  it('"想认定…，怎么弄" after a self-description is the ask; "怎么弄" alone is not', () => {
+    expect(situational('本科会计，在县城投做出纳三年了，想认定助理会计师，怎么弄')).toBe(true);
+    expect(situational('认定的材料怎么弄')).toBe(false);
+  });
+});

@@ -330,7 +330,9 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   // "先在安远县水利站干了两年，22年10月调到寻乌县水利站": the employer now is the one moved to.
   const moved = movedAt(t, v, facts);
   const later = moved === undefined ? null : nameRe.exec(t.slice(moved));
-  const name = later ? Object.assign(later, { index: later.index + moved! }) : moved !== undefined && allHits(t.slice(moved), v.employers).length ? null : nameRe.exec(t);
+  const found = later ? Object.assign(later, { index: later.index + moved! }) : moved !== undefined && allHits(t.slice(moved), v.employers).length ? null : nameRe.exec(t);
+  // "在工程部搞施工": a department of the employer (工程部, 技术部), not the employer.
+  const name = found && /^(了|的)?[\u4e00-\u9fa5]{1,3}部$/u.test(found[1]!) ? null : found;
   if (name) {
     // "县水务集团下属的分公司": the unit below is where the person works.
     const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');

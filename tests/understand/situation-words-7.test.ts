@@ -74,3 +74,25 @@ describe('a self-description that ends in an ask about itself', () => {
     expect(situational('认定的材料怎么弄')).toBe(false);
   });
 });
+
+describe('the insurance payer and the employer', () => {
+  it('"在养护部上班，社保是交投自己交的": the employer itself pays, the department is part of it', () => {
+    const f = facts('本科，去年进的县交投，在养护部上班，社保是交投自己交的，能认助工吗');
+    expect(f.find((x) => x.field === 'socialInsuranceEmployer')?.value).toBe(f.find((x) => x.field === 'employer.name')?.value);
+  });
+
+  it('"在技术部搞设计": a department is not the employer', () => {
+    expect(fact('大专，21年进的县城投，在技术部搞管网设计，能认定吗', 'employer.name')?.value).not.toBe('技术部');
+  });
+});
+
+describe('months still to come this year', () => {
+  it('"毕业证8月才发 … 9月入职" asked in May: this year, not last year', () => {
+    const f = facts('硕士7月份毕业，毕业证8月才发，9月入职县设计院，能认助工吗', '2024-05-10');
+    expect(f.find((x) => x.field === 'technicalWorkStart')?.value).toBe('2024-09-01');
+  });
+
+  it('a past month alone, with nothing said of the future, is last year’s', () => {
+    expect(fact('本科，9月进的县设计院，能认助工吗', 'technicalWorkStart', '2024-05-10')?.value).toBe('2023-09-01');
+  });
+});

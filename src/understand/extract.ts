@@ -593,7 +593,9 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
   if (!series) return;
   if (!fits.includes(series) && v.majorAnySeries.includes(series)) return;
-  push(facts, 'majorRelation', fits.includes(series) ? '相同' : '不同', 'assumed', words);
+  // Research in the major's own field (果树学 → 自然科学研究): close to it (三（二）), not a different field.
+  const close = allHits(major, v.majors).some((h) => spans.some((b) => b.start === h.start && b.end === h.end) && h.entry.close.includes(series));
+  push(facts, 'majorRelation', fits.includes(series) ? '相同' : close ? '相近' : '不同', 'assumed', words);
   // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
   if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);
 }

@@ -96,3 +96,14 @@ describe('months still to come this year', () => {
     expect(fact('本科，9月进的县设计院，能认助工吗', 'technicalWorkStart', '2024-05-10')?.value).toBe('2023-09-01');
   });
 });
+
+describe('research in the field studied is close to the major', () => {
+  it('an engineering or agricultural major doing 科研 is 相近, not a different field (三（二）)', () => {
+    expect(fact('本科土木，22年7月进了县建筑科学研究所做科研，能认助理吗', 'majorRelation')?.value).toBe('相近');
+    expect(fact('硕士，学的植物保护，去年进了市里的研究院做科研，能认吗', 'majorRelation')?.value).toBe('相近');
+  });
+
+  it('a major with no tie to the research field still differs', () => {
+    expect(fact('本科会计，22年7月进了县建筑科学研究所做科研，能认助理吗', 'majorRelation')?.value).toBe('不同');
+  });
+});

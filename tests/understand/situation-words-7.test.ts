@@ -107,3 +107,15 @@ describe('research in the field studied is close to the major', () => {
     expect(fact('本科会计，22年7月进了县建筑科学研究所做科研，能认助理吗', 'majorRelation')?.value).toBe('不同');
   });
 });
+
+describe('a date of the person’s plan to apply is not theirs', () => {
+  it('"上个月本来要报的" is no start of work', () => {
+    expect(fact('本科，20年毕业就在县水务公司，上个月本来要报的没赶上，下批能报吗', 'technicalWorkStart', '2024-06-05')?.value).toBe('2020-12-01');
+  });
+});
+
+describe('history studied fits the museum series', () => {
+  it('a 历史学 graduate at a county museum works in the field studied', () => {
+    expect(fact('本科历史学，22年7月进的县博物馆做陈列讲解，能认助理吗', 'majorRelation')?.value).toBe('相同');
+  });
+});

@@ -127,7 +127,12 @@ export function findDates(text: string, now: string): DateMention[] {
     if (prev) {
       const py = Number(prev.latest.slice(0, 4)), pm = Number(prev.latest.slice(5, 7));
       y = m[1] || mo >= pm || prev.vague ? py : py + 1;
-    } else y = mo <= nowMonth || future ? nowYear : nowYear - 1;
+    } else {
+      // "6月份博士毕业" said in May, no 了/的 after it: still to come; "7月进的" is last year's.
+      const clause = /^[^，,。；;！？?]*/u.exec(text.slice(m.index! + m[0].length))![0];
+      const plain = /^[\u4e00-\u9fa5]{0,6}?(毕业|入职|答辩|报到|上班|进)(?![了的过])/u.test(clause) && !/[了的过]/u.test(clause.slice(0, 8));
+      y = mo <= nowMonth || future || plain ? nowYear : nowYear - 1;
+    }
     const d = day(y, mo, m[3] ? Number(m[3]) : 1);
     add(m, d, d, false);
   }

@@ -92,8 +92,13 @@ describe('months still to come this year', () => {
     expect(f.find((x) => x.field === 'technicalWorkStart')?.value).toBe('2024-09-01');
   });
 
+  it('"8月份硕士毕业" said in May, with no 了/的 after the verb: still to come', () => {
+    expect(fact('我8月份硕士毕业 9月入职县设计院 今年能认助工吗', 'graduationDate', '2024-05-10')?.value).toBe('2024-08-01');
+  });
+
   it('a past month alone, with nothing said of the future, is last year’s', () => {
     expect(fact('本科，9月进的县设计院，能认助工吗', 'technicalWorkStart', '2024-05-10')?.value).toBe('2023-09-01');
+    expect(fact('本科，8月毕业了，9月就进县设计院上班了，能认助工吗', 'graduationDate', '2024-05-10')?.value).toBe('2023-08-01');
   });
 });
 

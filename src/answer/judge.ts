@@ -8,7 +8,7 @@ import { addMonthsToDay } from '../policy/dates.js';
 import type { EvaluateFn } from '../dialog/ports.js';
 import { audienceOf } from '../eligibility/evaluate.js';
 import type { Profile } from '../eligibility/profile.js';
-import type { Verdict } from '../eligibility/verdict.js';
+import type { Check, Verdict } from '../eligibility/verdict.js';
 import type { Policy } from '../policy/load.js';
 import type { TitleLevel } from '../policy/schema.js';
 import { batchesFor } from '../policy/windows.js';
@@ -52,6 +52,8 @@ export interface Situation {
   facts: Fact[];
   /** Defaults applied because nothing was said (majorRelation, province …). */
   defaults: string[];
+  /** The level asked has no route yet (第五条); the answer is the lower level reachable, and this says why. */
+  askedLevel?: Check;
 }
 
 type Cls = 'eligible' | 'review' | 'not_yet' | 'ineligible' | 'incomplete';
@@ -270,6 +272,16 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
     const below = evaluate({ ...reading, education: '本科' }, policy, now);
     // The verdict told is the 本科 one: its failing check is the reason given.
     if (cls(below) === 'ineligible') return { ...result('ineligible', null, null, ['degree', ...below.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule)]), verdict: below };
+  }
+  // 第五条: the level asked has no route for this education and title (中专 asking 助理级 without 员级 held
+  // 4 years), a lower one does: the answer is the level the person can get, judged without the ask.
+  // A level above every route of the education (本科 asking 中级) stays a plain no.
+  const levels = policy.method.levels;
+  const routeToAsked = policy.method.routes.some((r) => reading.education && r.education.includes(reading.education) && levels.indexOf(r.level) >= levels.indexOf(reading.targetLevel!));
+  if (c === 'ineligible' && reading.targetLevel && routeToAsked && verdict.reachableLevel && failRules(verdict).every((r) => r === 'level')) {
+    const again = judge(facts.filter((f) => f.field !== 'targetLevel'), policy, now, evaluate);
+    const askedCheck = verdict.checks.find((ch) => ch.rule === 'level' && ch.status === 'fail');
+    if (again.level === verdict.reachableLevel && (again.outcome === 'eligible' || again.outcome === 'conditional')) return { ...again, facts: [...facts], deciding: [...again.deciding, 'level'], ...(askedCheck ? { askedLevel: askedCheck } : {}) };
   }
   if (c === 'ineligible' || (c === 'incomplete' && verdict.checks.some((ch) => ch.status === 'fail'))) {
     return result('ineligible', null, null, verdict.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule));

@@ -111,6 +111,11 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
     }
     default: {
       lines.push(fill(t.outcome[s.outcome], { level }));
+      // "能直接认助理吗" from a 中专 without 员级: why not the level asked, before the one given.
+      if (s.askedLevel) {
+        lines.push(fill(t.askedLevel, { message: s.askedLevel.message.replace(/[。.]$/, ''), doc: s.askedLevel.source.doc, clause: s.askedLevel.source.clause }));
+        sources.push(s.askedLevel.source);
+      }
       lines.push(windowLine(v, t));
       sources.push(v.window.source);
       cite(levelCheck);

@@ -15,6 +15,7 @@ export const situationTextsSchema = z
     reason: s,
     favourable: s,
     degreeFallback: s,
+    askedLevel: s,
     condition: s,
     conditions: z.object({ employerType: s, employerTypeUnknown: s, certificatePending: s, socialInsurance: s, series: s, priorWork: s }).strict(),
     missingNames: z.record(z.string(), s),

@@ -131,7 +131,7 @@ export const vocabularyFile = z
     /** Knowledge entry ids whose general rule a situational judgement replaces. */
     supersedes: z.array(word),
     /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
-    majors: z.array(z.object({ words, series: words }).strict()),
+    majors: z.array(z.object({ words, series: words, /** Series close to the major (research in its field): 相近, never 不同. */ close: z.array(word).default([]) }).strict()),
     /** Series in which a studied major never decides that major and work differ (vocational teachers). */
     majorAnySeries: z.array(word).default([]),
     /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */

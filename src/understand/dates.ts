@@ -115,6 +115,9 @@ export function findDates(text: string, now: string): DateMention[] {
     // biome-ignore lint/complexity/useMathMinMax: ISO date strings compared as text; Math.max would give NaN
     add(m, early < late ? early : late, early < late ? late : early, true, 'workStart');
   }
+  // "毕业证7月才发", "9月将入职": a month said as still to come makes the months alone of this message
+  // this year's, the coming ones too ("6月份答辩 … 8月入职" asked in April), not last year's.
+  const future = /(?<![\d年])\d{1,2}月(?:份)?(?:底|初)?(?:才|将|将要|就要|要|会|准备|打算|预计)(?![^，,。；;]{0,4}?(?:的|了))/u.test(text);
   // A month alone ("7月进的", "同年9月") takes the year of the date before it.
   for (const m of text.matchAll(/(?<![\d年])(同年|当年|那年)?(\d{1,2})月(?:份)?(?:(\d{1,2})[日号])?/gu)) {
     const mo = Number(m[2]);
@@ -124,7 +127,12 @@ export function findDates(text: string, now: string): DateMention[] {
     if (prev) {
       const py = Number(prev.latest.slice(0, 4)), pm = Number(prev.latest.slice(5, 7));
       y = m[1] || mo >= pm || prev.vague ? py : py + 1;
-    } else y = mo <= nowMonth ? nowYear : nowYear - 1;
+    } else {
+      // "6月份博士毕业" said in May, no 了/的 after it: still to come; "7月进的" is last year's.
+      const clause = /^[^，,。；;！？?]*/u.exec(text.slice(m.index! + m[0].length))![0];
+      const plain = /^[\u4e00-\u9fa5]{0,6}?(毕业|入职|答辩|报到|上班|进)(?![了的过])/u.test(clause) && !/[了的过]/u.test(clause.slice(0, 8));
+      y = mo <= nowMonth || future || plain ? nowYear : nowYear - 1;
+    }
     const d = day(y, mo, m[3] ? Number(m[3]) : 1);
     add(m, d, d, false);
   }

@@ -196,8 +196,15 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     if (!role) continue;
     // "今年2月调到县水文站": after work elsewhere already said, the move to the current employer.
     const movedHere = role === 'workStart' && !d.duration && findWord(t.slice(d.end, d.end + 4), v.dateRoles.transfer);
-    if (movedHere && (facts.some((f) => f.field === 'technicalWorkStart') || findWord(t.slice(0, d.start), v.dateRoles.earlierWork))) {
+    // "先在一家私人公司干了两年，23年1月进的县交投", "22年7月到23年底在…做技术，今年1月才进县果业中心":
+    // after earlier work is described (先在…, or a period from one date to another), a later start
+    // of work is the move to the current employer, whatever verb says it.
+    const before = t.slice(0, d.start);
+    const afterEarlier = role === 'workStart' && !d.duration && !/(到|至)$/u.test(before) && (findWord(before, v.dateRoles.earlierWork.filter((w) => w.startsWith('先') || w.endsWith('在'))) !== undefined || /\d月?(?:份|底|初)?(?:到|至)(?:\d{2,4}年|今年|去年|前年)/u.test(before));
+    if ((movedHere || afterEarlier) && (movedHere ? facts.some((f) => f.field === 'technicalWorkStart') || findWord(before, v.dateRoles.earlierWork) : true)) {
       push(facts, 'transferDate', d.latest, d.vague ? 'assumed' : 'said', d.words);
+      const moveFact = facts.find((f) => f.field === 'transferDate');
+      if (moveFact) movePositions.set(moveFact, d.end);
       continue;
     }
     const field = fieldOf[role];
@@ -286,8 +293,9 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     }
     const holding = findWord(clause, v.titleHeld);
     const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
-    // "做施工技术员", "当技术员": the post the person works in, neither a title held nor the one asked for.
-    if (!asking && /(做|当|任|干)[\u4e00-\u9fa5]{0,3}$/u.test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
+    // "做施工技术员", "当技术员", "做道路工程技术员": the post the person works in (a verb of work and
+    // the job's words before it), neither a title held nor the one asked for.
+    if (!asking && /(做|当|任|干|担任)[\u4e00-\u9fa5]{0,8}$/u.test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
     if (holding && !asking) {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
@@ -299,14 +307,21 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
   }
 }
 
+/** Where each move's date ends in the text (positions survive masking, which keeps lengths). */
+const movePositions = new WeakMap<Fact, number>();
+
 /** Where the move to the current employer is said (调到, 跳槽到), when work elsewhere came first. */
 function movedAt(t: string, v: Vocab, facts: Fact[]): number | undefined {
   const words = [...v.dateRoles.transfer].sort((a, b) => b.length - a.length);
   let at = -1;
   for (const w of words) at = Math.max(at, t.lastIndexOf(w));
+  // A move said only by its date ("23年1月进的县交投", after earlier work): the employer named after that date.
+  const move = facts.find((f) => f.field === 'transferDate');
+  const dated = move ? movePositions.get(move) : undefined;
+  if (at < 0 && dated !== undefined) return dated;
   if (at < 0) return undefined;
   const before = t.slice(0, at);
-  return facts.some((f) => f.field === 'transferDate') || findWord(before, v.dateRoles.earlierWork) ? at : undefined;
+  return move || findWord(before, v.dateRoles.earlierWork) ? at : undefined;
 }
 
 function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
@@ -315,7 +330,9 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   // "先在安远县水利站干了两年，22年10月调到寻乌县水利站": the employer now is the one moved to.
   const moved = movedAt(t, v, facts);
   const later = moved === undefined ? null : nameRe.exec(t.slice(moved));
-  const name = later ? Object.assign(later, { index: later.index + moved! }) : moved !== undefined && allHits(t.slice(moved), v.employers).length ? null : nameRe.exec(t);
+  const found = later ? Object.assign(later, { index: later.index + moved! }) : moved !== undefined && allHits(t.slice(moved), v.employers).length ? null : nameRe.exec(t);
+  // "在工程部搞施工": a department of the employer (工程部, 技术部), not the employer.
+  const name = found && /^(了|的)?[\u4e00-\u9fa5]{1,3}部$/u.test(found[1]!) ? null : found;
   if (name) {
     // "县水务集团下属的分公司": the unit below is where the person works.
     const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');
@@ -415,6 +432,11 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     if (!best || score > best.score) best = { hit: h, score };
   }
   if (best && best.score < 0) best = undefined;
+  // No job named: the workplace suggests one ("在县城投上班"), as a condition of the answer.
+  // Not the schooling ("高中毕业"): a school word followed by 毕业, 学历 … is no workplace.
+  const place = bestHits(t, v.workplaceSeries).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end))).sort((a, b) => b.text.length - a.text.length)[0];
+  // "在县果业中心做技术": a job word every series uses says less than the workplace's own series.
+  if (best && generic(best.hit) && place && place.entry.series !== best.hit.entry.series) best = undefined;
   if (best) {
     const e = best.hit.entry;
     push(facts, 'series', e.series, e.said ? 'said' : 'assumed', best.hit.text);
@@ -422,9 +444,6 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     if (e.kind) push(facts, 'employer.kind', e.kind, 'assumed', best.hit.text);
     return;
   }
-  // No job named: the workplace suggests one ("在县城投上班"), as a condition of the answer.
-  // Not the schooling ("高中毕业"): a school word followed by 毕业, 学历 … is no workplace.
-  const place = bestHits(t, v.workplaceSeries).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end))).sort((a, b) => b.text.length - a.text.length)[0];
   if (place) push(facts, 'series', place.entry.series, 'assumed', place.text);
 }
 
@@ -574,7 +593,9 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
   if (!series) return;
   if (!fits.includes(series) && v.majorAnySeries.includes(series)) return;
-  push(facts, 'majorRelation', fits.includes(series) ? '相同' : '不同', 'assumed', words);
+  // Research in the major's own field (果树学 → 自然科学研究): close to it (三（二）), not a different field.
+  const close = allHits(major, v.majors).some((h) => spans.some((b) => b.start === h.start && b.end === h.end) && h.entry.close.includes(series));
+  push(facts, 'majorRelation', fits.includes(series) ? '相同' : close ? '相近' : '不同', 'assumed', words);
   // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
   if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);
 }

@@ -36,7 +36,7 @@ import {
 } from './scope.js';
 import type { Example } from './scope-train.js';
 import { getJieba, tokenize } from './segment.js';
-import { SoundFixer } from './sound.js';
+import { SoundFixer } from '../text/sound.js';
 import type { Normalizer } from './normalize.js';
 import type { Entry } from './schema.js';
 

@@ -10,6 +10,8 @@ import type { Basis, Fact, FactField, Understanding } from './facts.js';
 import { addMonthsToDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
+import { spellRight } from './spelling.js';
+
 
 /** The clause mark a space becomes: the full-width comma, which NFKC folds away from every typed comma. */
 const SPACE_MARK = '，';
@@ -28,13 +30,6 @@ export function foldText(text: string): string {
   return dateDigits(t);
 }
 
-/** The vocabulary's typing mistakes (不称值, 任定) replaced by the words meant. */
-export function fixTypos(text: string, typos: Readonly<Record<string, string>>): string {
-  let t = text;
-  for (const [wrong, right] of Object.entries(typos)) t = t.split(wrong).join(right);
-  return t;
-}
-
 /** Replace the spans of `hits` with a filler so later searches do not see them again. */
 function mask(text: string, hits: { start: number; end: number }[]): string {
   const chars = [...text];
@@ -51,7 +46,7 @@ function push(out: Fact[], field: FactField, value: Fact['value'], basis: Basis,
 /** Understand one message. */
 export function understand(text: string, policy: Policy, now: string): Understanding {
   const v = policy.vocabulary;
-  const raw = fixTypos(foldText(text), v.typos);
+  const raw = spellRight(foldText(text), v);
   const facts: Fact[] = [];
 
   // Certificates first: "教师资格证" must not read as the job 教师.
@@ -123,12 +118,12 @@ function compiled(list: readonly string[]): RegExp[] {
 
 /** The message names a person (我, 他, 小刘, 我们单位 …). */
 export function isPersonal(text: string, policy: Policy): boolean {
-  return namesPerson(fixTypos(text, policy.vocabulary.typos), policy.vocabulary);
+  return namesPerson(spellRight(text, policy.vocabulary), policy.vocabulary);
 }
 
 /** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
 export function asksEligibility(text: string, policy: Policy): boolean {
-  return asksAboutCase(fixTypos(text, policy.vocabulary.typos), policy.vocabulary);
+  return asksAboutCase(spellRight(text, policy.vocabulary), policy.vocabulary);
 }
 
 function namesPerson(t: string, v: Vocab): boolean {

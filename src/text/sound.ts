@@ -1,16 +1,17 @@
 /**
  * Typos by sound: a pinyin IME mistake is a homophone (会记 for 会计, 职成 for 职称, 社宝 for 社保), so
  * two characters that jieba cannot join into any word and that sound like a two-character word of
- * the domain are read as that word. The domain's words come from the knowledge file itself, so a
- * new term needs no typo entry; lexicon `typos` keeps only what sound cannot explain (寻鸟, 材科).
+ * the domain are read as that word. The caller gives the domain's words from its own data (the knowledge
+ * file for the policy Q&A, rules/vocabulary.yaml for situations), so a new term needs no typo entry;
+ * the `typos` lists keep only what sound cannot explain (寻鸟, 材科, 不称值).
  */
 import { createRequire } from 'node:module';
-import { generalIdf, getJieba } from './segment.js';
+import { generalIdf, getJieba } from './jieba.js';
 
 type Pinyin = typeof import('pinyin-pro').pinyin;
 let pinyinFn: Pinyin | undefined;
 
-/** pinyin-pro, required on first use (its dictionary costs ~0.1 s to load): see segment.ts. */
+/** pinyin-pro, required on first use (its dictionary costs ~0.1 s to load): see jieba.ts. */
 function pinyinOf(): Pinyin {
   pinyinFn ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
   return pinyinFn;

@@ -30,6 +30,8 @@ export class SoundFixer {
   private readonly byReading = new Map<string, string>();
   private readonly readings = new Map<string, string[]>();
   private readonly domain: Set<string>;
+  /** Every word given, salient or not: a pair that is one, or whose mistyped-looking character makes one with its neighbour (教资考), is meant. */
+  private readonly known: Set<string>;
 
   /**
    * `words`: the domain's words; only salient two-character dictionary words are used (职称, 会计, 网址 —
@@ -42,8 +44,9 @@ export class SoundFixer {
   constructor(words: Iterable<string>, skip: ReadonlySet<string>) {
     this.skip = new Set([...skip, ...QUESTION_CHARS]);
     const jieba = getJieba();
+    this.known = new Set(words);
     this.domain = new Set(
-      [...words].filter((w) => HAN2.test(w) && ![...w].some((c) => QUESTION_CHARS.has(c)) && jieba.cut(w, false).length === 1 && generalIdf(w) >= MIN_IDF),
+      [...this.known].filter((w) => HAN2.test(w) && ![...w].some((c) => QUESTION_CHARS.has(c)) && jieba.cut(w, false).length === 1 && generalIdf(w) >= MIN_IDF),
     );
     const py = pinyinOf();
     for (const w of this.domain) {
@@ -81,11 +84,15 @@ export class SoundFixer {
     for (let i = 0; i + 1 < tokens.length; i++) {
       const a = tokens[i]!;
       const b = tokens[i + 1]!;
-      if (!HAN1.test(a) || !HAN1.test(b) || this.domain.has(a + b)) continue;
+      if (!HAN1.test(a) || !HAN1.test(b) || this.known.has(a + b)) continue;
       const w = this.soundsLike(a, b);
       // One character is mistyped, not both (失叶 is not 事业), and never one that stands alone in the domain's
       // text or is a particle (传 in 太大传不上去, 会 in 我会记得).
       if (!w || (w[0] !== a && w[1] !== b) || (this.skip.has(a) && w[0] !== a) || (this.skip.has(b) && w[1] !== b)) continue;
+      // Nor one that makes a word with its other neighbour (资 in 教资考 is 教资 + 考, not 教 + 自考).
+      const before = (tokens[i - 1] ?? '').slice(-1);
+      const after = (tokens[i + 2] ?? '').slice(0, 1);
+      if ((w[0] !== a && before && this.known.has(before + a)) || (w[1] !== b && after && this.known.has(b + after))) continue;
       tokens[i] = w;
       tokens[i + 1] = '';
       changed = true;

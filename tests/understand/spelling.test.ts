@@ -20,7 +20,7 @@ describe('typos by sound in situations', () => {
   });
 
   it('leaves correct words and everyday text unchanged', () => {
-    for (const t of ['我2018年认定的技术员', '我是办公室主任', '年限够了吗', '本科毕业设计是道路', '我会记得交', '现在在办', '再办一次', '完了'])
+    for (const t of ['我2018年认定的技术员', '我是办公室主任', '年限够了吗', '本科毕业设计是道路', '我会记得交', '现在在办', '再办一次', '完了', '教资考了两次还没过'])
       expect(spellRight(t, soundOnly)).toBe(t);
   });
 

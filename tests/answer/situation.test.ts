@@ -93,8 +93,8 @@ describe('several questions in one message', () => {
 
 interface Case { id: string; now: string; question: string; expect: { outcome: string; level: string | null; batch: string | null } }
 
-// sit-1, sit-2, sit-3, sit-4, sit-ta and sit-tb were written by people who never saw the code (first runs: sit-2
-// 63.3%, sit-3 76.7%, sit-4 75.0%, sit-ta 70.0%, sit-tb 74.2%); all have since been tuned on. mechanisms.jsonl was written by the
+// sit-1 … sit-9, sit-ta and sit-tb were written by people who never saw the code (first runs: sit-2 63.3%, sit-3
+// 76.7%, sit-4 75.0%, sit-5 93.3%, sit-6 88.3%, sit-7 85.0%, sit-8 80.0%, sit-9 88.3%, sit-ta 70.0%, sit-tb 74.2%); all have since been tuned on. mechanisms.jsonl was written by the
 // implementer, one case per mechanism. The floor is the 90% where a set reaches it; a set still below
 // it is held at what the branch reaches, so that it cannot fall back.
 const FLOOR = (count: number) => Math.floor(count * 0.1);
@@ -103,12 +103,17 @@ describe.each([
   ['sit-2.jsonl', 60, FLOOR(60)],
   ['sit-3.jsonl', 60, FLOOR(60)],
   ['mechanisms.jsonl', 22, FLOOR(22)],
-  ['sit-4.jsonl', 60, 16],
-  ['sit-ta.jsonl', 120, 34],
-  ['sit-tb.jsonl', 120, 31],
-  // Blind first runs 56/60 and 53/60; tuned on since: held at what this branch reaches (+2).
+  // Held at what main reaches at the end of round 8, plus 2.
+  ['sit-4.jsonl', 60, 3],
+  ['sit-ta.jsonl', 120, 4],
+  ['sit-tb.jsonl', 120, 9],
+  // Blind first runs 56/60 and 53/60; tuned on since.
   ['sit-5.jsonl', 60, 2],
   ['sit-6.jsonl', 60, 3],
+  // Blind first runs 51/60, 48/60 and 53/60; tuned on since (typos of sit-8, 聘的技术员 of sit-7 and sit-9).
+  ['sit-7.jsonl', 60, 9],
+  ['sit-8.jsonl', 60, 11],
+  ['sit-9.jsonl', 60, 7],
 ])('situation set %s', (name, count, maxWrong) => {
   it('judges the cases right (outcome class, level and batch), at most the floor wrong', () => {
     const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'situations', name);

@@ -114,6 +114,8 @@ describe.each([
   ['sit-7.jsonl', 60, 9],
   ['sit-8.jsonl', 60, 11],
   ['sit-9.jsonl', 60, 7],
+  // Blind first run 55/60 at 7b81fa5, never tuned on (nobody has read its misses): a regression guard, not a target.
+  ['sit-10-blind.jsonl', 60, 7],
 ])('situation set %s', (name, count, maxWrong) => {
   it('judges the cases right (outcome class, level and batch), at most the floor wrong', () => {
     const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'situations', name);

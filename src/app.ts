@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import { loadDialogs, type Dialogs } from './dialog/load.js';
 import { evaluate, resolveSeries } from './eligibility/evaluate.js';
 import { loadKnowledge, type Answer, type KnowledgeBase } from './knowledge/index.js';
-import { generalIdf } from './knowledge/segment.js';
+import { generalIdf } from './text/jieba.js';
 import { todayInShanghai } from './policy/dates.js';
 import { loadPolicy, PROJECT_ROOT, readPolicy, type Policy } from './policy/load.js';
 import { readOrThrow } from './policy/problems.js';

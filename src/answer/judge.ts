@@ -297,8 +297,8 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
       const common = failingInEvery(inAsked);
       if (common.length) return { ...result('ineligible', null, null, common), verdict: inAsked[0]!, missing: [] };
       // No window left: nobody can apply now, whatever is missing; the level when it is the same in every reading that qualifies.
-      const levels = [...new Set(all.filter((v) => cls(v) === 'eligible').map((v) => v.level))];
-      if (over && levels.length === 1 && all.every((v) => cls(v) === 'eligible' || cls(v) === 'not_yet')) return result('not_yet', levels[0]!, null, ['window']);
+      const reached = [...new Set(all.filter((v) => cls(v) === 'eligible').map((v) => v.level))];
+      if (over && reached.length === 1 && all.every((v) => cls(v) === 'eligible' || cls(v) === 'not_yet')) return result('not_yet', reached[0]!, null, ['window']);
     }
     return result('needs_info', null, null, [...new Set(missing.flatMap((u) => u.rules ?? []))]);
   }

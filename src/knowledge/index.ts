@@ -35,7 +35,8 @@ import {
   type Unknown,
 } from './scope.js';
 import type { Example } from './scope-train.js';
-import { getJieba, tokenize } from './segment.js';
+import { getJieba } from '../text/jieba.js';
+import { tokenize } from './segment.js';
 import { SoundFixer } from '../text/sound.js';
 import type { Normalizer } from './normalize.js';
 import type { Entry } from './schema.js';

@@ -12,7 +12,8 @@
  * and a rule that a question whose main content words the domain does not know is not answered.
  */
 import * as z from 'zod';
-import { generalIdf, type Tokens } from './segment.js';
+import { generalIdf } from '../text/jieba.js';
+import type { Tokens } from './segment.js';
 import type { Analysed, Hit } from './rank.js';
 
 /** Words the knowledge file uses (phrasings and answers) and words the lexicon knows. */

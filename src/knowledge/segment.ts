@@ -4,8 +4,6 @@
  */
 import { getJieba } from '../text/jieba.js';
 
-export { generalIdf, getJieba } from '../text/jieba.js';
-
 /** Tokens of one normalized text. */
 export interface Tokens {
   /** Words (search mode: a long word also yields its parts), stopwords removed. */

@@ -59,6 +59,11 @@ export const vocabularyFile = z
     education: z.array(z.object({ words, value: education }).strict()).min(1),
     /** Words after which an education word is a school or a job, not the applicant's education (中专老师). */
     educationNotAfter: words,
+    // --- helper U (round 9): schooling said by a verb ("只读到初中") ---
+    /** Verbs right before a school word that make it the schooling reached (只读到初中), not a workplace. */
+    schoolingVerbs: z.array(word).default([]),
+    /** Bare school words (初中, 高中) and the education they stand for after a schooling verb. */
+    schools: z.array(z.object({ words, value: education }).strict()).default([]),
     levels: z.array(z.object({ words, value: titleLevel }).strict()).min(1),
     /** Right after a level word: it names a post (聘在员级岗位上), neither held nor asked for. */
     levelPostAfter: z.array(word).default([]),
@@ -124,6 +129,13 @@ export const vocabularyFile = z
         notPersonal: z.array(word).default([]),
         /** "毕业就进了": work started on graduation. */
         startedOnGraduation: z.array(pattern).min(1),
+        // --- helper U (round 9): moves inside one employer, periods that end ---
+        /** After a move word: a unit inside the employer (工程部, 技术科): a change of post, technical work starts then. */
+        departments: z.array(word).default([]),
+        /** Right after a date: a change of post inside the employer (转岗, 调岗). */
+        postChange: z.array(word).default([]),
+        /** Right before a date: the end of a period of work (干到今年2月), not a start. */
+        periodEnd: z.array(word).default([]),
       })
       .strict(),
     punishment: z.object({ words, none: words }).strict(),

@@ -87,6 +87,12 @@ export function understand(text: string, policy: Policy, now: string): Understan
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
+  // "只读到初中": a school word after a verb of schooling is the schooling reached, and no workplace.
+  const schooled = bestHits(t, v.schools).filter((h) => v.schoolingVerbs.some((w) => t.startsWith(w, h.start - w.length)));
+  for (const h of schooled) {
+    if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
+  }
+  t = mask(t, schooled);
   if (edu) push(facts, 'education', edu.value, 'said', edu.words);
   const noDegree = findWord(t, v.degree.notBoth);
   const degree = findWord(t, v.degree.both);
@@ -144,6 +150,8 @@ type Vocab = Policy['vocabulary'];
 function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
   if (d.duration) return d.duration;
+  // "干技术干到今年2月": the end of a period of work, none of the person's own dates.
+  if (v.dateRoles.periodEnd.some((w) => text.startsWith(w, d.start - w.length))) return undefined;
   // "4月10号开始报", "今年上半年的认定啥时候开始": the window's date, not one of the person's — a window
   // word a few characters after the date, before any word of a personal role.
   const next = text.slice(d.end, Math.min(clause.end, d.end + 8));
@@ -185,8 +193,13 @@ function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workS
 
 function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void {
   const dates = findDates(t, now);
+  let postChange: DateMention | undefined;
   const fieldOf = { graduation: 'graduationDate', workStart: 'technicalWorkStart', titleSince: 'currentTitle.since', punishmentEnd: 'disciplinaryEndDate', punishmentReceived: 'punishmentReceived' } as const;
   for (const d of dates) {
+    if (!d.duration && !postChange && changesPost(t.slice(d.end, clauseAt(t, d.start).end), v)) {
+      postChange = d;
+      continue;
+    }
     const role = dateRole(t, d, v);
     if (!role) continue;
     // "今年2月调到县水文站": after work elsewhere already said, the move to the current employer.
@@ -206,6 +219,19 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const basis: Basis = d.vague ? 'assumed' : 'said';
     push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
   }
+  // "22年进县城投，先在综合部做行政，去年11月才调去工程部做技术": the technical work starts at the change
+  // of post; the earlier years at the same employer were other work, no move between employers.
+  if (postChange) {
+    for (const field of ['technicalWorkStart', 'transferDate'] as const) {
+      const i = facts.findIndex((f) => f.field === field);
+      if (i >= 0) facts.splice(i, 1);
+    }
+    push(facts, 'technicalWorkStart', postChange.latest, postChange.vague ? 'assumed' : 'said', postChange.words, postChange.vague ? [postChange.earliest, postChange.latest] : undefined);
+  }
+  // "以前在广东工厂打工，去年4月回来进了县自来水公司": only the move is dated; the technical work counted
+  // is at the current employer from then (earlier work counts only with proof, 四（二）).
+  const onlyMove = facts.find((f) => f.field === 'transferDate');
+  if (onlyMove && !facts.some((f) => f.field === 'technicalWorkStart' || f.field === 'graduationDate')) push(facts, 'technicalWorkStart', onlyMove.value, onlyMove.basis, onlyMove.words);
   // "先在安远县水利站干了两年，22年10月调到…": a duration said before the move is the earlier job's,
   // counted back from the move, not from today.
   const start = facts.find((f) => f.field === 'technicalWorkStart');
@@ -242,6 +268,15 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const m = v.dateRoles.startedOnGraduation.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
     if (m) push(facts, 'technicalWorkStart', grad.value, grad.basis, m[0], grad.range);
   }
+}
+
+/** The words after a date say a change of post inside the employer (转岗, 调去工程部, 调到技术科). */
+function changesPost(after: string, v: Vocab): boolean {
+  const r = v.dateRoles;
+  if (findWord(after.slice(0, 6), r.postChange)) return true;
+  if (!r.departments.length) return false;
+  const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`^[^□]{0,3}?(?:${alt(r.transfer)})[\\u4e00-\\u9fa5]{0,4}?(?:${alt(r.departments)})(?!门)`, 'u').test(after);
 }
 
 /** Whole months from day `a` to day `b` (negative when b is earlier). */
@@ -331,7 +366,8 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   if (name) {
     // "县水务集团下属的分公司": the unit below is where the person works.
     const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');
-    const sub = below ? new RegExp(`^的?(?:${below})的?[^，,。；;！？?□]{0,8}?(?:${suffix})`, 'u').exec(t.slice(name.index + name[0].length)) : null;
+    // "国有集团在寻乌的分公司": the branch somewhere is the unit too.
+    const sub = below ? new RegExp(`^(?:在[^，,。；;！？?□]{1,6}?的)?的?(?:${below})(?:的?[^，,。；;！？?□]{0,8}?(?:${suffix}))?`, 'u').exec(t.slice(name.index + name[0].length)) : null;
     const full = name[1]! + (sub?.[0] ?? '');
     push(facts, 'employer.name', full.replace(/^(了|的)/, ''), 'said', full);
   }
@@ -432,6 +468,15 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const place = bestHits(t, v.workplaceSeries).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end))).sort((a, b) => b.text.length - a.text.length)[0];
   // "在县果业中心做技术": a job word every series uses says less than the workplace's own series.
   if (best && generic(best.hit) && place && place.entry.series !== best.hit.entry.series) best = undefined;
+  // "在乡卫生院上班": a series name that is part of the employer's name says where, not what the work is.
+  const inName = best?.hit.entry.said && suffixes.test(t.slice(best.hit.end)) ? best.hit : undefined;
+  if (inName) {
+    best = undefined;
+    if (!place) {
+      push(facts, 'series', inName.entry.series, 'assumed', inName.text);
+      return;
+    }
+  }
   if (best) {
     const e = best.hit.entry;
     push(facts, 'series', e.series, e.said ? 'said' : 'assumed', best.hit.text);

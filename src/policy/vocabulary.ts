@@ -67,6 +67,11 @@ export const vocabularyFile = z
     levels: z.array(z.object({ words, value: titleLevel }).strict()).min(1),
     /** Right after a level word: it names a post (聘在员级岗位上), neither held nor asked for. */
     levelPostAfter: z.array(word).default([]),
+    // --- helper U (round 9): level words that name people ---
+    /** Around a level word: it names people by their post (帮技术员小黄问, 有5个技术员), not a level. */
+    levelPerson: z.object({ before: pattern, after: pattern }).strict().optional(),
+    /** Before a level asked: only a first step (想先报个员级), the person wants the highest reachable. */
+    levelFirstStep: pattern.optional(),
     places: z
       .object({
         /** Place names inside the covered province. */

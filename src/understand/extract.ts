@@ -4,7 +4,7 @@
  * decides where to look and how sure the words are. Pure; relative dates are counted from `now`.
  */
 import type { Policy } from '../policy/load.js';
-import { educationLevels, type Education } from '../policy/schema.js';
+import { educationLevels, titleLevels, type Education, type TitleLevel } from '../policy/schema.js';
 import { dateDigits, findDates, type DateMention } from './dates.js';
 import type { Basis, Fact, FactField, Understanding } from './facts.js';
 import { addMonthsToDay } from '../policy/dates.js';
@@ -85,6 +85,8 @@ export function understand(text: string, policy: Policy, now: string): Understan
     // "没读过中专大专": a schooling denied.
     if (findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 5), h.start), v.negation)) continue;
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
+    // "现在在读成人大专": still studying, a word or two between.
+    if (/(在读|正在读|在上|正在上|读着)[\u4e00-\u9fa5]{0,3}$/u.test(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 8), h.start))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
   // "只读到初中": a school word after a verb of schooling is the schooling reached, and no workplace.
@@ -309,11 +311,14 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     const clause = clauseAt(t, h.start).text;
     // "聘在员级岗位上": the post held, not a title held or asked for.
     if (v.levelPostAfter.some((w) => t.startsWith(w, h.end))) continue;
+    // "帮技术员小黄问下", "有5个技术员想认定": people named by their post.
+    const lp = v.levelPerson;
+    if (lp && (new RegExp(lp.before, 'u').test(t.slice(clauseAt(t, h.start).start, h.start)) || new RegExp(lp.after, 'u').test(t.slice(h.end)))) continue;
     // "能认定什么级别，员级还是助理": the level is what is asked, not one named.
     if (either.has(h)) continue;
     // "二级教师5年了": held for that long.
-    // "员级聘了两年了", "员级拿了两年", "员级满两年了": a verb of holding, or 了 after the years.
-    const held = /^(?:职称)?((?:已经|已|都|聘了|拿了|当了|做了|评了|取得|满|有)*)(?:快|近)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?(了)?/u.exec(t.slice(h.end));
+    // "员级聘了两年了", "员级拿了两年", "员级满两年了", "员级才一年多": a verb of holding, or 了 after the years.
+    const held = /^(?:职称)?((?:已经|已|都|才|只|刚|也就|聘了|拿了|当了|做了|评了|取得|满|有)*)(?:快|近)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?(了)?/u.exec(t.slice(h.end));
     const years = held && (held[1] || held[4]) ? chineseNumber(held[2]!) : undefined;
     if (years !== undefined && years <= 40) {
       const since = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * years);
@@ -328,9 +333,15 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     if (!asking && /(做|当|任|干|担任)[\u4e00-\u9fa5]{0,8}$/u.test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
     if (holding && !asking) {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
+      const before = facts.find((f) => f.field === 'currentTitle.level');
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
+      // "员级助理级都有": the highest level held counts.
+      else if (typeof before?.value === 'string' && titleLevels.indexOf(h.entry.value) > titleLevels.indexOf(before.value as TitleLevel)) before.value = h.entry.value;
       else push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
-    } else if (asking || !findWord(clause.replace(h.text, ''), v.negation)) {
+    // "能上助理级不": a 不 or 没 ending the clause asks (A-not-A), it negates nothing.
+    } else if (asking || !findWord(clause.replace(h.text, '').replace(/(不|没|没有)[吗呢呀啊]?$/u, ''), v.negation)) {
+      // "想先报个员级": a first step, the highest level reachable is what is wanted.
+      if (v.levelFirstStep && new RegExp(v.levelFirstStep, 'u').test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
       // Not "后来助理也没弄": a level not taken is neither held nor the one asked for.
       push(facts, 'targetLevel', h.entry.value, 'said', h.text);
     }

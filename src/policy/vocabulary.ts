@@ -105,7 +105,8 @@ export const vocabularyFile = z
     /** Near a certificate: passed, but not in hand yet. */
     certificatePending: words,
     /** 硕士/博士: both 学历 and 学位, or not. */
-    degree: z.object({ both: words, notBoth: words }).strict(),
+    // helper U (round 9): `certificate` / `pendingName` — a degree certificate still to come (学位证10月才发).
+    degree: z.object({ both: words, notBoth: words, certificate: z.array(word).default([]), pendingName: word.optional() }).strict(),
     /** Inside the clause of a certificate, title or punishment: the thing is not (yet) held. */
     negation: words,
     /** Holding a title (取得, 评上 …) rather than asking for one. */
@@ -144,7 +145,10 @@ export const vocabularyFile = z
       })
       .strict(),
     punishment: z.object({ words, none: words }).strict(),
-    reviews: z.object({ basic: words, unsatisfactory: words, allGood: words }).strict(),
+    // helper U (round 9): `unsure` — the result not remembered (记不清是合格还是基本称职).
+    reviews: z.object({ basic: words, unsatisfactory: words, allGood: words, unsure: z.array(word).default([]) }).strict(),
+    // helper U (round 9): the work said to differ from what was studied, the major not named.
+    majorRelationSaid: z.object({ patterns: z.array(pattern), firm: z.array(word) }).strict().optional(),
     /** Knowledge entry ids whose general rule a situational judgement replaces. */
     supersedes: z.array(word),
     /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
@@ -154,7 +158,8 @@ export const vocabularyFile = z
     /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */
     majorCues: z.array(pattern).min(1),
     /** A personnel file held somewhere (三（四）); the place in the same clause says where. */
-    archive: z.object({ words }).strict(),
+    // helper U (round 9): `pattern` — the file held with words between (档案一直放在…托管).
+    archive: z.object({ words, pattern: pattern.optional() }).strict(),
   })
   .strict();
 

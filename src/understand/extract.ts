@@ -100,6 +100,15 @@ export function understand(text: string, policy: Policy, now: string): Understan
   const degree = findWord(t, v.degree.both);
   if (noDegree) push(facts, 'hasDegree', false, 'said', noDegree);
   else if (degree) push(facts, 'hasDegree', true, 'said', degree);
+  else {
+    // "学位证学校说10月…才发": the degree is expected; the answer holds if it comes before applying.
+    const cert = allHits(t, [{ words: v.degree.certificate }])[0];
+    const clause = cert ? clauseAt(t, cert.start).text : '';
+    if (cert && findWord(clause, v.certificatePending)) {
+      push(facts, 'hasDegree', true, 'assumed', clause);
+      Object.assign(facts.find((f) => f.field === 'hasDegree')!, { otherValues: [false], ...(v.degree.pendingName ? { label: v.degree.pendingName } : {}) });
+    }
+  }
 
   understandTitles(t, v, facts, now);
   // "社保是人力资源公司代缴的": the payer of the insurance, neither the workplace nor the job (人力资源).
@@ -189,7 +198,9 @@ function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workS
   const before = text.slice(clause.start, d.start);
   // A title date only when a level word follows in the clause (取得技术员), not 取得毕业证.
   const role = earliest(after, false) ?? earliest(before, true);
-  if (role === 'titleSince' && !v.levels.some((l) => l.words.some((w) => clause.text.includes(w)))) return earliest(after.replace(/取得|拿到|获得/g, ''), false) ?? 'graduation';
+  // "毕业证6月拿了": a certificate of schooling taken, the graduation.
+  const titleVerbs = new RegExp([...v.dateRoles.titleSince].sort((a, b) => b.length - a.length).join('|'), 'gu');
+  if (role === 'titleSince' && !v.levels.some((l) => l.words.some((w) => clause.text.includes(w)))) return earliest(after.replace(titleVerbs, ''), false) ?? 'graduation';
   return role;
 }
 
@@ -386,7 +397,7 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
   // "不是考的公务员": a type the person denies is no hit.
   const denied = (h: { start: number }) => findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 6), h.start), v.employerDenied) !== undefined;
-  const all = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words) && !denied(h));
+  const all = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !archiveWord(clauseAt(t, h.start).text, v) && !denied(h));
   // After a move, the words before it describe the earlier employer.
   const hits = moved !== undefined && all.some((h) => h.start >= moved) ? all.filter((h) => h.start >= moved) : all;
   // "编制的事我也搞不清", "国资占多少我也不清楚": no type is taken as said or firm.
@@ -418,13 +429,19 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   if (outside) push(facts, 'employer.province', outside.entry.province, 'said', outside.text);
   else if (inside) push(facts, 'employer.province', '江西', 'said', inside);
   // 三（四）: where the personnel file is held, when it is said.
-  const archive = findWord(t, v.archive.words);
+  const archive = archiveWord(t, v);
   if (archive) {
     const clause = clauseAt(t, t.indexOf(archive)).text;
-    const inJx = v.places.inside.some((p) => clause.includes(p));
     const outJx = allHits(clause, v.places.outside).length > 0;
+    // "档案放在县就业创业服务中心": the county said alone is this county, in the province.
+    const inJx = v.places.inside.some((p) => clause.includes(p)) || (!outJx && /(?<![省市])县/u.test(clause));
     if (inJx || outJx) push(facts, 'archiveHostedInJiangxi', inJx && !outJx, 'said', clause);
   }
+}
+
+/** Where the text says the personnel file is kept (档案放在, 档案一直放在), or undefined. */
+function archiveWord(t: string, v: Vocab): string | undefined {
+  return findWord(t, v.archive.words) ?? (v.archive.pattern ? new RegExp(v.archive.pattern, 'u').exec(t)?.[0] : undefined);
 }
 
 type SeriesWordEntry = { words?: string[]; patterns?: string[]; series: string; said: boolean; kind?: string };
@@ -582,6 +599,13 @@ function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): v
       if (at < 0) continue;
       const clause = clauseAt(t, at).text;
       if (/(没有|没|无|未)[^，,。]{0,4}$/u.test(t.slice(Math.max(0, at - 6), at))) return push(facts, field, 0, 'said', clause);
+      // "记不清是合格还是基本称职": the result is not known; both readings are judged and it is asked.
+      if (findWord(clause, r.unsure) || /(还是|或者|或是)/u.test(t.slice(Math.max(clauseAt(t, at).start, at - 3), at))) {
+        push(facts, field, null, 'assumed', clause);
+        const f = facts.find((x) => x.field === field)!;
+        if (f.words === clause) Object.assign(f, { otherValues: [1], unknown: true });
+        return;
+      }
       const m = new RegExp(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`, 'u').exec(clause);
       // The text still holds its dates at the same positions (masking keeps lengths).
       const years = m ? undefined : yearsCounted(dated.slice(clauseAt(dated, at).start, at));
@@ -601,6 +625,22 @@ function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): v
   else if (word) push(facts, 'punished', true, 'said', clauseAt(t, t.indexOf(word)).text);
 }
 
+/**
+ * The entries a short major abbreviates: each of its characters begins another word of one entry, in
+ * order (财会 = 财务管理 + 会计, as Chinese shortens a pair of fields), the way people name a major.
+ */
+function abbreviated(major: string, v: Vocab): Vocab['majors'] {
+  if (major.length < 2 || major.length > 3) return [];
+  return v.majors.filter((e) => {
+    const used = new Set<string>();
+    return [...major].every((c) => {
+      const w = e.words.find((x) => x.length >= 2 && x.startsWith(c) && !used.has(x));
+      if (w) used.add(w);
+      return w !== undefined;
+    });
+  });
+}
+
 /** The major studied, by the vocabulary's cues, with where it stands in `t`; undefined when none is known. */
 function findMajor(t: string, policy: Policy): { major: string; words: string; start: number; end: number } | undefined {
   const v = policy.vocabulary;
@@ -611,9 +651,9 @@ function findMajor(t: string, policy: Policy): { major: string; words: string; s
       // "本科学的会计" → 会计; a 学 inside the name (计算机科学与技术) stays.
       const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的)/u, '').replace(/^学/u, '') || raw;
       const known = bestHits(cand, v.majors);
-      if (!known.length) continue;
+      if (!known.length && !abbreviated(cand, v).length) continue;
       // "在城投上班汉语言文学本科": the major starts at its first known word.
-      const major = cand.slice(known[0]!.start);
+      const major = known.length ? cand.slice(known[0]!.start) : cand;
       const start = m.index! + m[0].indexOf(major);
       return { major, words: m[0], start, end: start + major.length };
     }
@@ -625,12 +665,23 @@ function findMajor(t: string, policy: Policy): { major: string; words: string; s
 function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   const v = policy.vocabulary;
   const found = findMajor(t, policy);
+  // "干的跟学的不太一样", the major not named: whether it is close decides (三（二）), so it is asked;
+  // "完全不对口" says it differs.
+  const differs = v.majorRelationSaid?.patterns.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
+  if (differs && v.majorRelationSaid && (!found || findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm))) {
+    if (findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm)) push(facts, 'majorRelation', '不同', 'said', differs[0]);
+    else {
+      push(facts, 'majorRelation', '相近', 'assumed', differs[0]);
+      Object.assign(facts.find((f) => f.field === 'majorRelation')!, { otherValues: ['不同'], unknown: true });
+    }
+  }
   if (!found) return;
   const { major, words } = found;
   push(facts, 'majorStudied', major, 'said', words);
   // Every entry that names the major (园林 fits 工程 and 农业), not only the first listed.
   const spans = bestHits(major, v.majors);
-  const fits = [...new Set(allHits(major, v.majors).filter((h) => spans.some((b) => b.start === h.start && b.end === h.end)).flatMap((h) => h.entry.series))];
+  const entries = spans.length ? allHits(major, v.majors).filter((h) => spans.some((b) => b.start === h.start && b.end === h.end)).map((h) => h.entry) : abbreviated(major, v);
+  const fits = [...new Set(entries.flatMap((e) => e.series))];
   const seriesFact = facts.find((f) => f.field === 'series');
   // No job named, or only the workplace: working in the field studied is the usual reading (the
   // default majorRelation), the other series the major fits stay open as options.
@@ -645,7 +696,7 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   if (!series) return;
   if (!fits.includes(series) && v.majorAnySeries.includes(series)) return;
   // Research in the major's own field (果树学 → 自然科学研究): close to it (三（二）), not a different field.
-  const close = allHits(major, v.majors).some((h) => spans.some((b) => b.start === h.start && b.end === h.end) && h.entry.close.includes(series));
+  const close = entries.some((e) => e.close.includes(series));
   push(facts, 'majorRelation', fits.includes(series) ? '相同' : close ? '相近' : '不同', 'assumed', words);
   // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
   if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);

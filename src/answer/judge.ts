@@ -13,6 +13,7 @@ import type { Policy } from '../policy/load.js';
 import type { TitleLevel } from '../policy/schema.js';
 import { batchesFor } from '../policy/windows.js';
 import { factOf, type Fact } from '../understand/facts.js';
+import { openFacts } from '../understand/open-facts.js';
 import { profileFromFacts } from '../understand/profile.js';
 
 /** The outcome classes of a situational answer (docs/contract.md). */
@@ -216,6 +217,8 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
     const alts = r ? [addMonthsToDay(r, 6), addMonthsToDay(r, 24)] : [longAgo, today];
     unknowns.push({ field: 'disciplinaryEndDate', kind: 'missing', alternatives: alts.map((d) => set('disciplinaryEndDate', d)) });
   }
+  // Facts the words leave open (记不清是合格还是基本称职, 学位证10月才发): every value judged.
+  unknowns.push(...openFacts(facts));
   return { profile: p, unknowns, defaults };
 }
 

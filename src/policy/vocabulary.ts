@@ -59,9 +59,19 @@ export const vocabularyFile = z
     education: z.array(z.object({ words, value: education }).strict()).min(1),
     /** Words after which an education word is a school or a job, not the applicant's education (中专老师). */
     educationNotAfter: words,
+    // --- helper U (round 9): schooling said by a verb ("只读到初中") ---
+    /** Verbs right before a school word that make it the schooling reached (只读到初中), not a workplace. */
+    schoolingVerbs: z.array(word).default([]),
+    /** Bare school words (初中, 高中) and the education they stand for after a schooling verb. */
+    schools: z.array(z.object({ words, value: education }).strict()).default([]),
     levels: z.array(z.object({ words, value: titleLevel }).strict()).min(1),
     /** Right after a level word: it names a post (聘在员级岗位上), neither held nor asked for. */
     levelPostAfter: z.array(word).default([]),
+    // --- helper U (round 9): level words that name people ---
+    /** Around a level word: it names people by their post (帮技术员小黄问, 有5个技术员), not a level. */
+    levelPerson: z.object({ before: pattern, after: pattern }).strict().optional(),
+    /** Before a level asked: only a first step (想先报个员级), the person wants the highest reachable. */
+    levelFirstStep: pattern.optional(),
     places: z
       .object({
         /** Place names inside the covered province. */
@@ -95,7 +105,8 @@ export const vocabularyFile = z
     /** Near a certificate: passed, but not in hand yet. */
     certificatePending: words,
     /** 硕士/博士: both 学历 and 学位, or not. */
-    degree: z.object({ both: words, notBoth: words }).strict(),
+    // helper U (round 9): `certificate` / `pendingName` — a degree certificate still to come (学位证10月才发).
+    degree: z.object({ both: words, notBoth: words, certificate: z.array(word).default([]), pendingName: word.optional() }).strict(),
     /** Inside the clause of a certificate, title or punishment: the thing is not (yet) held. */
     negation: words,
     /** Holding a title (取得, 评上 …) rather than asking for one. */
@@ -124,10 +135,20 @@ export const vocabularyFile = z
         notPersonal: z.array(word).default([]),
         /** "毕业就进了": work started on graduation. */
         startedOnGraduation: z.array(pattern).min(1),
+        // --- helper U (round 9): moves inside one employer, periods that end ---
+        /** After a move word: a unit inside the employer (工程部, 技术科): a change of post, technical work starts then. */
+        departments: z.array(word).default([]),
+        /** Right after a date: a change of post inside the employer (转岗, 调岗). */
+        postChange: z.array(word).default([]),
+        /** Right before a date: the end of a period of work (干到今年2月), not a start. */
+        periodEnd: z.array(word).default([]),
       })
       .strict(),
     punishment: z.object({ words, none: words }).strict(),
-    reviews: z.object({ basic: words, unsatisfactory: words, allGood: words }).strict(),
+    // helper U (round 9): `unsure` — the result not remembered (记不清是合格还是基本称职).
+    reviews: z.object({ basic: words, unsatisfactory: words, allGood: words, unsure: z.array(word).default([]) }).strict(),
+    // helper U (round 9): the work said to differ from what was studied, the major not named.
+    majorRelationSaid: z.object({ patterns: z.array(pattern), firm: z.array(word) }).strict().optional(),
     /** Knowledge entry ids whose general rule a situational judgement replaces. */
     supersedes: z.array(word),
     /** Studied majors and the series each fits (三（二）: studied major and work the same or close). */
@@ -137,7 +158,8 @@ export const vocabularyFile = z
     /** Where a studied major is named ("学的会计", "会计专业"); group 1 or 2 is the major. */
     majorCues: z.array(pattern).min(1),
     /** A personnel file held somewhere (三（四）); the place in the same clause says where. */
-    archive: z.object({ words }).strict(),
+    // helper U (round 9): `pattern` — the file held with words between (档案一直放在…托管).
+    archive: z.object({ words, pattern: pattern.optional() }).strict(),
   })
   .strict();
 

@@ -106,7 +106,8 @@ export function findDates(text: string, now: string): DateMention[] {
     add(m, addMonthsToDay(d, -6), addMonthsToDay(d, 6) > now ? d : addMonthsToDay(d, 6), true);
   }
   // "工作三年了", "干了两年多", "做现场管理2年了": a duration back from today; only the start of work.
-  for (const m of text.matchAll(new RegExp(`(?:工作|上班|教书?|当|(?:从事|做|搞|干)[^，,。\\d□]{0,8}?)了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
+  // "当施工员六年了": 当 and the post held, as with 做 (not 当时 / 当年 / 当地).
+  for (const m of text.matchAll(new RegExp(`(?:工作|上班|教书?|(?:从事|做|搞|干|当(?![时年地月天初]))[^，,。\\d□]{0,8}?)了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
@@ -122,7 +123,8 @@ export function findDates(text: string, now: string): DateMention[] {
   for (const m of text.matchAll(/(?<![\d年])(同年|当年|那年)?(\d{1,2})月(?:份)?(?:(\d{1,2})[日号])?/gu)) {
     const mo = Number(m[2]);
     if (mo < 1 || mo > 12) continue;
-    const prev = [...out].filter((d) => d.end <= m.index!).sort((a, b) => b.end - a.end)[0];
+    // A date still to come ("学位证10月才发", said in August) is no anchor: the narrative went forward.
+    const prev = [...out].filter((d) => d.end <= m.index! && d.latest <= now).sort((a, b) => b.end - a.end)[0];
     let y: number;
     if (prev) {
       const py = Number(prev.latest.slice(0, 4)), pm = Number(prev.latest.slice(5, 7));

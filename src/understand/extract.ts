@@ -4,7 +4,7 @@
  * decides where to look and how sure the words are. Pure; relative dates are counted from `now`.
  */
 import type { Policy } from '../policy/load.js';
-import { educationLevels, type Education } from '../policy/schema.js';
+import { educationLevels, titleLevels, type Education, type TitleLevel } from '../policy/schema.js';
 import { dateDigits, findDates, type DateMention } from './dates.js';
 import type { Basis, Fact, FactField, Understanding } from './facts.js';
 import { addMonthsToDay } from '../policy/dates.js';
@@ -85,13 +85,30 @@ export function understand(text: string, policy: Policy, now: string): Understan
     // "没读过中专大专": a schooling denied.
     if (findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 5), h.start), v.negation)) continue;
     if (/(在读|正在读|读|考)$/u.test(t.slice(Math.max(0, h.start - 2), h.start))) continue;
+    // "现在在读成人大专": still studying, a word or two between.
+    if (/(在读|正在读|在上|正在上|读着)[\u4e00-\u9fa5]{0,3}$/u.test(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 8), h.start))) continue;
     if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
   }
+  // "只读到初中": a school word after a verb of schooling is the schooling reached, and no workplace.
+  const schooled = bestHits(t, v.schools).filter((h) => v.schoolingVerbs.some((w) => t.startsWith(w, h.start - w.length)));
+  for (const h of schooled) {
+    if (!edu || educationLevels.indexOf(h.entry.value) > educationLevels.indexOf(edu.value)) edu = { value: h.entry.value, words: h.text };
+  }
+  t = mask(t, schooled);
   if (edu) push(facts, 'education', edu.value, 'said', edu.words);
   const noDegree = findWord(t, v.degree.notBoth);
   const degree = findWord(t, v.degree.both);
   if (noDegree) push(facts, 'hasDegree', false, 'said', noDegree);
   else if (degree) push(facts, 'hasDegree', true, 'said', degree);
+  else {
+    // "学位证学校说10月…才发": the degree is expected; the answer holds if it comes before applying.
+    const cert = allHits(t, [{ words: v.degree.certificate }])[0];
+    const clause = cert ? clauseAt(t, cert.start).text : '';
+    if (cert && findWord(clause, v.certificatePending)) {
+      push(facts, 'hasDegree', true, 'assumed', clause);
+      Object.assign(facts.find((f) => f.field === 'hasDegree')!, { otherValues: [false], ...(v.degree.pendingName ? { label: v.degree.pendingName } : {}) });
+    }
+  }
 
   understandTitles(t, v, facts, now);
   // "社保是人力资源公司代缴的": the payer of the insurance, neither the workplace nor the job (人力资源).
@@ -144,6 +161,8 @@ type Vocab = Policy['vocabulary'];
 function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workStart' | 'titleSince' | 'punishmentEnd' | 'punishmentReceived' | undefined {
   const clause = clauseAt(text, d.start);
   if (d.duration) return d.duration;
+  // "干技术干到今年2月": the end of a period of work, none of the person's own dates.
+  if (v.dateRoles.periodEnd.some((w) => text.startsWith(w, d.start - w.length))) return undefined;
   // "4月10号开始报", "今年上半年的认定啥时候开始": the window's date, not one of the person's — a window
   // word a few characters after the date, before any word of a personal role.
   const next = text.slice(d.end, Math.min(clause.end, d.end + 8));
@@ -179,14 +198,21 @@ function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workS
   const before = text.slice(clause.start, d.start);
   // A title date only when a level word follows in the clause (取得技术员), not 取得毕业证.
   const role = earliest(after, false) ?? earliest(before, true);
-  if (role === 'titleSince' && !v.levels.some((l) => l.words.some((w) => clause.text.includes(w)))) return earliest(after.replace(/取得|拿到|获得/g, ''), false) ?? 'graduation';
+  // "毕业证6月拿了": a certificate of schooling taken, the graduation.
+  const titleVerbs = new RegExp([...v.dateRoles.titleSince].sort((a, b) => b.length - a.length).join('|'), 'gu');
+  if (role === 'titleSince' && !v.levels.some((l) => l.words.some((w) => clause.text.includes(w)))) return earliest(after.replace(titleVerbs, ''), false) ?? 'graduation';
   return role;
 }
 
 function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void {
   const dates = findDates(t, now);
+  let postChange: DateMention | undefined;
   const fieldOf = { graduation: 'graduationDate', workStart: 'technicalWorkStart', titleSince: 'currentTitle.since', punishmentEnd: 'disciplinaryEndDate', punishmentReceived: 'punishmentReceived' } as const;
   for (const d of dates) {
+    if (!d.duration && !postChange && changesPost(t.slice(d.end, clauseAt(t, d.start).end), v)) {
+      postChange = d;
+      continue;
+    }
     const role = dateRole(t, d, v);
     if (!role) continue;
     // "今年2月调到县水文站": after work elsewhere already said, the move to the current employer.
@@ -206,6 +232,19 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const basis: Basis = d.vague ? 'assumed' : 'said';
     push(facts, field, d.latest, basis, d.words, d.vague ? [d.earliest, d.latest] : undefined);
   }
+  // "22年进县城投，先在综合部做行政，去年11月才调去工程部做技术": the technical work starts at the change
+  // of post; the earlier years at the same employer were other work, no move between employers.
+  if (postChange) {
+    for (const field of ['technicalWorkStart', 'transferDate'] as const) {
+      const i = facts.findIndex((f) => f.field === field);
+      if (i >= 0) facts.splice(i, 1);
+    }
+    push(facts, 'technicalWorkStart', postChange.latest, postChange.vague ? 'assumed' : 'said', postChange.words, postChange.vague ? [postChange.earliest, postChange.latest] : undefined);
+  }
+  // "以前在广东工厂打工，去年4月回来进了县自来水公司": only the move is dated; the technical work counted
+  // is at the current employer from then (earlier work counts only with proof, 四（二）).
+  const onlyMove = facts.find((f) => f.field === 'transferDate');
+  if (onlyMove && !facts.some((f) => f.field === 'technicalWorkStart' || f.field === 'graduationDate')) push(facts, 'technicalWorkStart', onlyMove.value, onlyMove.basis, onlyMove.words);
   // "先在安远县水利站干了两年，22年10月调到…": a duration said before the move is the earlier job's,
   // counted back from the move, not from today.
   const start = facts.find((f) => f.field === 'technicalWorkStart');
@@ -244,6 +283,15 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
   }
 }
 
+/** The words after a date say a change of post inside the employer (转岗, 调去工程部, 调到技术科). */
+function changesPost(after: string, v: Vocab): boolean {
+  const r = v.dateRoles;
+  if (findWord(after.slice(0, 6), r.postChange)) return true;
+  if (!r.departments.length) return false;
+  const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
+  return new RegExp(`^[^□]{0,3}?(?:${alt(r.transfer)})[\\u4e00-\\u9fa5]{0,4}?(?:${alt(r.departments)})(?!门)`, 'u').test(after);
+}
+
 /** Whole months from day `a` to day `b` (negative when b is earlier). */
 function monthsBetween(a: string, b: string): number {
   return (Number(b.slice(0, 4)) - Number(a.slice(0, 4))) * 12 + Number(b.slice(5, 7)) - Number(a.slice(5, 7));
@@ -274,11 +322,14 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     const clause = clauseAt(t, h.start).text;
     // "聘在员级岗位上": the post held, not a title held or asked for.
     if (v.levelPostAfter.some((w) => t.startsWith(w, h.end))) continue;
+    // "帮技术员小黄问下", "有5个技术员想认定": people named by their post.
+    const lp = v.levelPerson;
+    if (lp && (new RegExp(lp.before, 'u').test(t.slice(clauseAt(t, h.start).start, h.start)) || new RegExp(lp.after, 'u').test(t.slice(h.end)))) continue;
     // "能认定什么级别，员级还是助理": the level is what is asked, not one named.
     if (either.has(h)) continue;
     // "二级教师5年了": held for that long.
-    // "员级聘了两年了", "员级拿了两年", "员级满两年了": a verb of holding, or 了 after the years.
-    const held = /^(?:职称)?((?:已经|已|都|聘了|拿了|当了|做了|评了|取得|满|有)*)(?:快|近)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?(了)?/u.exec(t.slice(h.end));
+    // "员级聘了两年了", "员级拿了两年", "员级满两年了", "员级才一年多": a verb of holding, or 了 after the years.
+    const held = /^(?:职称)?((?:已经|已|都|才|只|刚|也就|聘了|拿了|当了|做了|评了|取得|满|有)*)(?:快|近)?(\d{1,2}|[一二两三四五六七八九十]{1,3})年(多)?(了)?/u.exec(t.slice(h.end));
     const years = held && (held[1] || held[4]) ? chineseNumber(held[2]!) : undefined;
     if (years !== undefined && years <= 40) {
       const since = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * years);
@@ -293,9 +344,15 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     if (!asking && /(做|当|任|干|担任)[\u4e00-\u9fa5]{0,8}$/u.test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
     if (holding && !asking) {
       const negated = findWord(clause.replace(h.text, ''), v.negation);
+      const before = facts.find((f) => f.field === 'currentTitle.level');
       if (negated) push(facts, 'currentTitle.level', null, 'said', clause);
+      // "员级助理级都有": the highest level held counts.
+      else if (typeof before?.value === 'string' && titleLevels.indexOf(h.entry.value) > titleLevels.indexOf(before.value as TitleLevel)) before.value = h.entry.value;
       else push(facts, 'currentTitle.level', h.entry.value, 'said', clause);
-    } else if (asking || !findWord(clause.replace(h.text, ''), v.negation)) {
+    // "能上助理级不": a 不 or 没 ending the clause asks (A-not-A), it negates nothing.
+    } else if (asking || !findWord(clause.replace(h.text, '').replace(/(不|没|没有)[吗呢呀啊]?$/u, ''), v.negation)) {
+      // "想先报个员级": a first step, the highest level reachable is what is wanted.
+      if (v.levelFirstStep && new RegExp(v.levelFirstStep, 'u').test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
       // Not "后来助理也没弄": a level not taken is neither held nor the one asked for.
       push(facts, 'targetLevel', h.entry.value, 'said', h.text);
     }
@@ -331,7 +388,8 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   if (name) {
     // "县水务集团下属的分公司": the unit below is where the person works.
     const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');
-    const sub = below ? new RegExp(`^的?(?:${below})的?[^，,。；;！？?□]{0,8}?(?:${suffix})`, 'u').exec(t.slice(name.index + name[0].length)) : null;
+    // "国有集团在寻乌的分公司": the branch somewhere is the unit too.
+    const sub = below ? new RegExp(`^(?:在[^，,。；;！？?□]{1,6}?的)?的?(?:${below})(?:的?[^，,。；;！？?□]{0,8}?(?:${suffix}))?`, 'u').exec(t.slice(name.index + name[0].length)) : null;
     const full = name[1]! + (sub?.[0] ?? '');
     push(facts, 'employer.name', full.replace(/^(了|的)/, ''), 'said', full);
   }
@@ -339,7 +397,7 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   // Not the schooling (高中毕业) and not where the personnel file is held (档案在县人才交流中心).
   // "不是考的公务员": a type the person denies is no hit.
   const denied = (h: { start: number }) => findWord(t.slice(Math.max(clauseAt(t, h.start).start, h.start - 6), h.start), v.employerDenied) !== undefined;
-  const all = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !findWord(clauseAt(t, h.start).text, v.archive.words) && !denied(h));
+  const all = allHits(t, v.employers).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end)) && !archiveWord(clauseAt(t, h.start).text, v) && !denied(h));
   // After a move, the words before it describe the earlier employer.
   const hits = moved !== undefined && all.some((h) => h.start >= moved) ? all.filter((h) => h.start >= moved) : all;
   // "编制的事我也搞不清", "国资占多少我也不清楚": no type is taken as said or firm.
@@ -371,13 +429,19 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   if (outside) push(facts, 'employer.province', outside.entry.province, 'said', outside.text);
   else if (inside) push(facts, 'employer.province', '江西', 'said', inside);
   // 三（四）: where the personnel file is held, when it is said.
-  const archive = findWord(t, v.archive.words);
+  const archive = archiveWord(t, v);
   if (archive) {
     const clause = clauseAt(t, t.indexOf(archive)).text;
-    const inJx = v.places.inside.some((p) => clause.includes(p));
     const outJx = allHits(clause, v.places.outside).length > 0;
+    // "档案放在县就业创业服务中心": the county said alone is this county, in the province.
+    const inJx = v.places.inside.some((p) => clause.includes(p)) || (!outJx && /(?<![省市])县/u.test(clause));
     if (inJx || outJx) push(facts, 'archiveHostedInJiangxi', inJx && !outJx, 'said', clause);
   }
+}
+
+/** Where the text says the personnel file is kept (档案放在, 档案一直放在), or undefined. */
+function archiveWord(t: string, v: Vocab): string | undefined {
+  return findWord(t, v.archive.words) ?? (v.archive.pattern ? new RegExp(v.archive.pattern, 'u').exec(t)?.[0] : undefined);
 }
 
 type SeriesWordEntry = { words?: string[]; patterns?: string[]; series: string; said: boolean; kind?: string };
@@ -432,6 +496,15 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const place = bestHits(t, v.workplaceSeries).filter((h) => !v.employerNotBefore.some((w) => t.startsWith(w, h.end))).sort((a, b) => b.text.length - a.text.length)[0];
   // "在县果业中心做技术": a job word every series uses says less than the workplace's own series.
   if (best && generic(best.hit) && place && place.entry.series !== best.hit.entry.series) best = undefined;
+  // "在乡卫生院上班": a series name that is part of the employer's name says where, not what the work is.
+  const inName = best?.hit.entry.said && suffixes.test(t.slice(best.hit.end)) ? best.hit : undefined;
+  if (inName) {
+    best = undefined;
+    if (!place) {
+      push(facts, 'series', inName.entry.series, 'assumed', inName.text);
+      return;
+    }
+  }
   if (best) {
     const e = best.hit.entry;
     push(facts, 'series', e.series, e.said ? 'said' : 'assumed', best.hit.text);
@@ -526,6 +599,13 @@ function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): v
       if (at < 0) continue;
       const clause = clauseAt(t, at).text;
       if (/(没有|没|无|未)[^，,。]{0,4}$/u.test(t.slice(Math.max(0, at - 6), at))) return push(facts, field, 0, 'said', clause);
+      // "记不清是合格还是基本称职": the result is not known; both readings are judged and it is asked.
+      if (findWord(clause, r.unsure) || /(还是|或者|或是)/u.test(t.slice(Math.max(clauseAt(t, at).start, at - 3), at))) {
+        push(facts, field, null, 'assumed', clause);
+        const f = facts.find((x) => x.field === field)!;
+        if (f.words === clause) Object.assign(f, { otherValues: [1], unknown: true });
+        return;
+      }
       const m = new RegExp(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`, 'u').exec(clause);
       // The text still holds its dates at the same positions (masking keeps lengths).
       const years = m ? undefined : yearsCounted(dated.slice(clauseAt(dated, at).start, at));
@@ -545,6 +625,22 @@ function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): v
   else if (word) push(facts, 'punished', true, 'said', clauseAt(t, t.indexOf(word)).text);
 }
 
+/**
+ * The entries a short major abbreviates: each of its characters begins another word of one entry, in
+ * order (财会 = 财务管理 + 会计, as Chinese shortens a pair of fields), the way people name a major.
+ */
+function abbreviated(major: string, v: Vocab): Vocab['majors'] {
+  if (major.length < 2 || major.length > 3) return [];
+  return v.majors.filter((e) => {
+    const used = new Set<string>();
+    return [...major].every((c) => {
+      const w = e.words.find((x) => x.length >= 2 && x.startsWith(c) && !used.has(x));
+      if (w) used.add(w);
+      return w !== undefined;
+    });
+  });
+}
+
 /** The major studied, by the vocabulary's cues, with where it stands in `t`; undefined when none is known. */
 function findMajor(t: string, policy: Policy): { major: string; words: string; start: number; end: number } | undefined {
   const v = policy.vocabulary;
@@ -555,9 +651,9 @@ function findMajor(t: string, policy: Policy): { major: string; words: string; s
       // "本科学的会计" → 会计; a 学 inside the name (计算机科学与技术) stays.
       const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的)/u, '').replace(/^学/u, '') || raw;
       const known = bestHits(cand, v.majors);
-      if (!known.length) continue;
+      if (!known.length && !abbreviated(cand, v).length) continue;
       // "在城投上班汉语言文学本科": the major starts at its first known word.
-      const major = cand.slice(known[0]!.start);
+      const major = known.length ? cand.slice(known[0]!.start) : cand;
       const start = m.index! + m[0].indexOf(major);
       return { major, words: m[0], start, end: start + major.length };
     }
@@ -569,12 +665,23 @@ function findMajor(t: string, policy: Policy): { major: string; words: string; s
 function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   const v = policy.vocabulary;
   const found = findMajor(t, policy);
+  // "干的跟学的不太一样", the major not named: whether it is close decides (三（二）), so it is asked;
+  // "完全不对口" says it differs.
+  const differs = v.majorRelationSaid?.patterns.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
+  if (differs && v.majorRelationSaid && (!found || findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm))) {
+    if (findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm)) push(facts, 'majorRelation', '不同', 'said', differs[0]);
+    else {
+      push(facts, 'majorRelation', '相近', 'assumed', differs[0]);
+      Object.assign(facts.find((f) => f.field === 'majorRelation')!, { otherValues: ['不同'], unknown: true });
+    }
+  }
   if (!found) return;
   const { major, words } = found;
   push(facts, 'majorStudied', major, 'said', words);
   // Every entry that names the major (园林 fits 工程 and 农业), not only the first listed.
   const spans = bestHits(major, v.majors);
-  const fits = [...new Set(allHits(major, v.majors).filter((h) => spans.some((b) => b.start === h.start && b.end === h.end)).flatMap((h) => h.entry.series))];
+  const entries = spans.length ? allHits(major, v.majors).filter((h) => spans.some((b) => b.start === h.start && b.end === h.end)).map((h) => h.entry) : abbreviated(major, v);
+  const fits = [...new Set(entries.flatMap((e) => e.series))];
   const seriesFact = facts.find((f) => f.field === 'series');
   // No job named, or only the workplace: working in the field studied is the usual reading (the
   // default majorRelation), the other series the major fits stay open as options.
@@ -589,7 +696,7 @@ function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
   if (!series) return;
   if (!fits.includes(series) && v.majorAnySeries.includes(series)) return;
   // Research in the major's own field (果树学 → 自然科学研究): close to it (三（二）), not a different field.
-  const close = allHits(major, v.majors).some((h) => spans.some((b) => b.start === h.start && b.end === h.end) && h.entry.close.includes(series));
+  const close = entries.some((e) => e.close.includes(series));
   push(facts, 'majorRelation', fits.includes(series) ? '相同' : close ? '相近' : '不同', 'assumed', words);
   // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
   if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);

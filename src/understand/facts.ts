@@ -45,6 +45,15 @@ export interface Fact {
   options?: string[];
   /** A series read from the studied major (no job named): working in the field studied. */
   fromMajor?: boolean;
+  /**
+   * Other values the words leave open (a review result not remembered, a degree certificate still to
+   * come): each is judged as well. Not for series, which has `options`.
+   */
+  otherValues?: (string | number | boolean)[];
+  /** The person says they do not know ("记不清是合格还是基本称职"): asked (needs_info), not assumed. */
+  unknown?: boolean;
+  /** What the answer names when it states the assumption (学位证书). */
+  label?: string;
   /** Dates: the earliest and latest day the words allow (a year without month → Jan..Dec). */
   range?: [string, string];
 }

@@ -31,6 +31,8 @@ export interface Answered extends KnowledgeAnswer {
   prefill?: Prefill;
   /** Number of parts answered (several questions in one message). */
   parts?: number;
+  /** The knowledge entries answered beside the situation, in order (not in the JSON contract). */
+  partEntries?: string[];
 }
 
 /** What the answerer needs. */
@@ -53,9 +55,6 @@ export function isSituational(u: Understanding): boolean {
   const substantive = u.facts.filter((f) => substantiveFields.includes(f.field) && !(f.field === 'series' && f.basis === 'said'));
   return u.asksEligibility && substantive.length >= 1 && (u.personal || substantive.length >= 2);
 }
-
-// The ask of a person's own case, as opposed to a general question in the same message.
-const ownAsk = /能不能|能否|可不可以|可否|(能|可以)(认定|申报|报|评|参加)|什么级别|哪个级别|哪一级|够不够|符合|有没有资格|行不行|行吗|可以吗/u;
 
 /** Create the answerer. */
 export function createAnswerer(deps: AnswererDeps): Answerer {
@@ -98,7 +97,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         const s = situational(u, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => {
-          if (ownAsk.test(p)) return true;
+          // The ask of the person's own case (the same test as the whole message's), not a question of its own.
+          if (asksEligibility(foldText(p), policy)) return true;
           const up = understand(p, policy, now);
           return isSituational(up) || up.facts.some((f) => substantiveFields.includes(f.field));
         }) : [];
@@ -109,7 +109,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         if (whole.found && whole.entry && general && !others.some((a) => a.entry === whole.entry)) others.push(whole);
         const pieces = [{ text: s.text, sources: s.sources }, ...others.map((a) => ({ text: a.answer, sources: a.sources }))];
         const c = combine(pieces);
-        return { found: true, answer: c.text, sources: c.sources, entry: SITUATION_ENTRY, situation: s.situation, prefill: s.prefill, ...(pieces.length > 1 ? { parts: pieces.length } : {}) };
+        return { found: true, answer: c.text, sources: c.sources, entry: SITUATION_ENTRY, situation: s.situation, prefill: s.prefill, partEntries: others.map((a) => a.entry!), ...(pieces.length > 1 ? { parts: pieces.length } : {}) };
       }
       if (parts.length > 1) {
         const answers = knowledgeParts(parts, now, () => false);

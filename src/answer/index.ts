@@ -13,6 +13,7 @@ import { fill } from '../dialog/text.js';
 import { evaluate as realEvaluate } from '../eligibility/evaluate.js';
 import type { Policy } from '../policy/load.js';
 import type { Source } from '../policy/schema.js';
+import { describesWork } from '../understand/asks.js';
 import { asksEligibility, foldText, understand } from '../understand/extract.js';
 import { substantiveFields, type Understanding } from '../understand/facts.js';
 import { prefillFromFacts, type Prefill } from '../understand/prefill.js';
@@ -49,11 +50,15 @@ export interface Answerer {
   texts: SituationTexts;
 }
 
-/** True when the understood message is about a person's own case and asks about eligibility. */
-export function isSituational(u: Understanding): boolean {
+/**
+ * True when the understood message is about a person's own case and asks about eligibility. `describes`:
+ * the message says in a clause of its own where the person works ("我以前一直在外面打工，"), which
+ * describes the case even when nothing in it is a fact the rules know (then judged needs_info).
+ */
+export function isSituational(u: Understanding, describes = false): boolean {
   // A series said by name (助理工程师 in the ask itself) does not yet describe a person.
   const substantive = u.facts.filter((f) => substantiveFields.includes(f.field) && !(f.field === 'series' && f.basis === 'said'));
-  return u.asksEligibility && substantive.length >= 1 && (u.personal || substantive.length >= 2);
+  return u.asksEligibility && (substantive.length >= 1 || (describes && u.personal)) && (u.personal || substantive.length >= 2);
 }
 
 /** Create the answerer. */
@@ -93,7 +98,10 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const parts = splitQuestions(question);
       // Understanding costs a little; a message that asks nothing about eligibility skips it.
       const u = asksEligibility(foldText(question), policy) ? understand(question, policy, now) : undefined;
-      if (u && isSituational(u)) {
+      // A case described without any fact the rules know is judged only when it is here (no other province named).
+      const folded = foldText(question);
+      const describes = describesWork(folded, policy.vocabulary) && !policy.vocabulary.places.outside.some((p) => p.words.some((w) => folded.includes(w)));
+      if (u && isSituational(u, describes)) {
         const s = situational(u, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => {

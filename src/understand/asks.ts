@@ -34,9 +34,14 @@ function one(p: string): RegExp {
   return r;
 }
 
-/** The message names a person (我, 他, 小刘, 我们单位 …) or describes one in a clause of its own ("在水利站上班，"). */
+/** A clause of its own says where someone works or what they do ("在水利站上班，", "以前一直在外面打工，"). */
+export function describesWork(t: string, v: Vocab): boolean {
+  return compiled(v.caseQuestion?.describes ?? []).some((r) => r.test(t));
+}
+
+/** The message names a person (我, 他, 小刘, 我们单位 …) or describes one in a clause of its own. */
 export function namesPerson(t: string, v: Vocab): boolean {
-  return compiled(v.personal).some((r) => r.test(t)) || compiled(v.caseQuestion?.describes ?? []).some((r) => r.test(t));
+  return compiled(v.personal).some((r) => r.test(t)) || describesWork(t, v);
 }
 
 /** The clauses of a folded text, each with the mark that ends it (a space is a clause mark). */

@@ -30,6 +30,8 @@ describe('a yes/no question about a title, after the case is stated, is the pers
     '大专园艺，20年7月毕业就在乡农技站，21年评了技术员，这回评助理农艺师有戏不',
     // 是不是 + a potential form (升不了).
     '中专，16年进乡水管站，19年拿的员级，是不是今年还升不了助理？',
+    // Only a level and an A-not-A (稳不稳): no verb of applying at all.
+    '大专，21年7月进县城投做工程，助理级稳不稳',
   ])('%s', (q) => {
     expect(answerer.answer(q, NOW).situation).toBeDefined();
   });

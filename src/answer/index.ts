@@ -13,6 +13,7 @@ import { fill } from '../dialog/text.js';
 import { evaluate as realEvaluate } from '../eligibility/evaluate.js';
 import type { Policy } from '../policy/load.js';
 import type { Source } from '../policy/schema.js';
+import { describesWork } from '../understand/asks.js';
 import { asksEligibility, foldText, understand } from '../understand/extract.js';
 import { substantiveFields, type Understanding } from '../understand/facts.js';
 import { prefillFromFacts, type Prefill } from '../understand/prefill.js';
@@ -31,6 +32,8 @@ export interface Answered extends KnowledgeAnswer {
   prefill?: Prefill;
   /** Number of parts answered (several questions in one message). */
   parts?: number;
+  /** The knowledge entries answered beside the situation, in order (not in the JSON contract). */
+  partEntries?: string[];
 }
 
 /** What the answerer needs. */
@@ -47,15 +50,16 @@ export interface Answerer {
   texts: SituationTexts;
 }
 
-/** True when the understood message is about a person's own case and asks about eligibility. */
-export function isSituational(u: Understanding): boolean {
+/**
+ * True when the understood message is about a person's own case and asks about eligibility. `describes`:
+ * the message says in a clause of its own where the person works ("我以前一直在外面打工，"), which
+ * describes the case even when nothing in it is a fact the rules know (then judged needs_info).
+ */
+export function isSituational(u: Understanding, describes = false): boolean {
   // A series said by name (助理工程师 in the ask itself) does not yet describe a person.
   const substantive = u.facts.filter((f) => substantiveFields.includes(f.field) && !(f.field === 'series' && f.basis === 'said'));
-  return u.asksEligibility && substantive.length >= 1 && (u.personal || substantive.length >= 2);
+  return u.asksEligibility && (substantive.length >= 1 || (describes && u.personal)) && (u.personal || substantive.length >= 2);
 }
-
-// The ask of a person's own case, as opposed to a general question in the same message.
-const ownAsk = /能不能|能否|可不可以|可否|(能|可以)(认定|申报|报|评|参加)|什么级别|哪个级别|哪一级|够不够|符合|有没有资格|行不行|行吗|可以吗/u;
 
 /** Create the answerer. */
 export function createAnswerer(deps: AnswererDeps): Answerer {
@@ -94,11 +98,15 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const parts = splitQuestions(question);
       // Understanding costs a little; a message that asks nothing about eligibility skips it.
       const u = asksEligibility(foldText(question), policy) ? understand(question, policy, now) : undefined;
-      if (u && isSituational(u)) {
+      // A case described without any fact the rules know is judged only when it is here (no other province named).
+      const folded = foldText(question);
+      const describes = describesWork(folded, policy.vocabulary) && !policy.vocabulary.places.outside.some((p) => p.words.some((w) => folded.includes(w)));
+      if (u && isSituational(u, describes)) {
         const s = situational(u, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => {
-          if (ownAsk.test(p)) return true;
+          // The ask of the person's own case (the same test as the whole message's), not a question of its own.
+          if (asksEligibility(foldText(p), policy)) return true;
           const up = understand(p, policy, now);
           return isSituational(up) || up.facts.some((f) => substantiveFields.includes(f.field));
         }) : [];
@@ -109,7 +117,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
         if (whole.found && whole.entry && general && !others.some((a) => a.entry === whole.entry)) others.push(whole);
         const pieces = [{ text: s.text, sources: s.sources }, ...others.map((a) => ({ text: a.answer, sources: a.sources }))];
         const c = combine(pieces);
-        return { found: true, answer: c.text, sources: c.sources, entry: SITUATION_ENTRY, situation: s.situation, prefill: s.prefill, ...(pieces.length > 1 ? { parts: pieces.length } : {}) };
+        return { found: true, answer: c.text, sources: c.sources, entry: SITUATION_ENTRY, situation: s.situation, prefill: s.prefill, partEntries: others.map((a) => a.entry!), ...(pieces.length > 1 ? { parts: pieces.length } : {}) };
       }
       if (parts.length > 1) {
         const answers = knowledgeParts(parts, now, () => false);

@@ -118,6 +118,29 @@ export const vocabularyFile = z
     /** An intent to apply: an ask about the person's case when no word of `intentNotWith` is in the message. */
     intents: z.array(pattern).default([]),
     intentNotWith: z.array(word).default([]),
+    /**
+     * Helper D, round 9 (`caseQuestion`): a question about the person's own case by its form, not by
+     * a list of phrasings — a yes/no question about applying for a title (src/understand/asks.ts).
+     */
+    caseQuestion: z
+      .object({
+        /** The clause asks yes or no: its ending (吗, 不, 没有, 吧 …), A-not-A (能不能), 可否 … */
+        polar: z.array(pattern).min(1),
+        /** What the question is about: applying for a title (认定, 评, 升, a level, 这批 …). */
+        topics: z.array(pattern).min(1),
+        /** The clause asks what, when or how: a question for the knowledge base. */
+        open: words,
+        /** An intent to apply (想…认定): loose, a few characters may stand between. */
+        intent: pattern,
+        /** Other questions an intent may come with that still ask about eligibility (条件, 要求). */
+        eligibilityTopics: z.array(word).default([]),
+        /** Clauses that state nothing about a person (你好, 请问). */
+        fillers: z.array(pattern).default([]),
+        /** A clause of its own that describes where the person works or what they do: names a person. */
+        describes: z.array(pattern).default([]),
+      })
+      .strict()
+      .optional(),
     /** Words around a date that say what the date is. */
     dateRoles: z
       .object({

@@ -11,10 +11,8 @@ import { addMonthsToDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 import { spellRight } from './spelling.js';
+import { asksAboutCase, asksInClause, compiled, namesPerson, SPACE_MARK } from './asks.js';
 
-
-/** The clause mark a space becomes: the full-width comma, which NFKC folds away from every typed comma. */
-const SPACE_MARK = '，';
 
 /**
  * Full-width forms folded (NFKC), Chinese numerals in dates as digits. A chat message separates its
@@ -123,16 +121,6 @@ export function understand(text: string, policy: Policy, now: string): Understan
   return { facts, personal: namesPerson(raw, v), asksEligibility: asksAboutCase(raw, v) };
 }
 
-const compiledLists = new WeakMap<readonly string[], RegExp[]>();
-function compiled(list: readonly string[]): RegExp[] {
-  let r = compiledLists.get(list);
-  if (!r) {
-    r = list.map((p) => new RegExp(p, 'u'));
-    compiledLists.set(list, r);
-  }
-  return r;
-}
-
 /** The message names a person (我, 他, 小刘, 我们单位 …). */
 export function isPersonal(text: string, policy: Policy): boolean {
   return namesPerson(spellRight(text, policy.vocabulary), policy.vocabulary);
@@ -141,18 +129,6 @@ export function isPersonal(text: string, policy: Policy): boolean {
 /** The message asks whether, when or at what level (cheap: the answerer tries it before understanding). */
 export function asksEligibility(text: string, policy: Policy): boolean {
   return asksAboutCase(spellRight(text, policy.vocabulary), policy.vocabulary);
-}
-
-function namesPerson(t: string, v: Vocab): boolean {
-  return compiled(v.personal).some((r) => r.test(t));
-}
-
-function asksAboutCase(text: string, v: Vocab): boolean {
-  // An ask may run across a space ("想直接认助工 这次行不行"): the clause marks spaces left are dropped.
-  const t = text.split(SPACE_MARK).join('');
-  if (compiled(v.eligibilityAsks).some((r) => r.test(t))) return true;
-  // "想认定检验技师": an intent is the ask, unless the message asks about something else (材料, 网址 …).
-  return compiled(v.intents).some((r) => r.test(t)) && !findWord(t, v.intentNotWith);
 }
 
 type Vocab = Policy['vocabulary'];
@@ -338,7 +314,7 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
       continue;
     }
     const holding = findWord(clause, v.titleHeld);
-    const asking = compiled(v.eligibilityAsks).some((r) => r.test(clause)) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
+    const asking = asksInClause(clause, v) || /(想|要|准备|打算)(报|申报|认定|评|申请)/u.test(clause.slice(0, clause.indexOf(h.text)));
     // "做施工技术员", "当技术员", "做道路工程技术员": the post the person works in (a verb of work and
     // the job's words before it), neither a title held nor the one asked for.
     if (!asking && /(做|当|任|干|担任)[\u4e00-\u9fa5]{0,8}$/u.test(t.slice(clauseAt(t, h.start).start, h.start))) continue;

@@ -105,20 +105,22 @@ describe.each([
   ['mechanisms.jsonl', 22, FLOOR(22)],
   // Held at what main reaches at the end of round 8, plus 2.
   ['sit-4.jsonl', 60, 3],
-  ['sit-ta.jsonl', 120, 4],
+  ['sit-ta.jsonl', 120, 3],
   ['sit-tb.jsonl', 120, 9],
   // Blind first runs 56/60 and 53/60; tuned on since.
   ['sit-5.jsonl', 60, 2],
   ['sit-6.jsonl', 60, 3],
   // Blind first runs 51/60, 48/60 and 53/60; tuned on since (typos of sit-8, 聘的技术员 of sit-7 and sit-9).
-  ['sit-7.jsonl', 60, 9],
-  ['sit-8.jsonl', 60, 11],
-  ['sit-9.jsonl', 60, 7],
-  // First runs 93/120 and 104/120 (round 9); helper U's branch reaches 109 and 114, held at that plus 2.
+  // Round 9 (detection by the question's form): 54/60, 53/60, 57/60 — tightened to that plus 2.
+  ['sit-7.jsonl', 60, 8],
+  ['sit-8.jsonl', 60, 9],
+  ['sit-9.jsonl', 60, 5],
+  // Blind first run 55/60 at 7b81fa5, never tuned on (nobody has read its misses): a regression guard, not a target.
+  // 57/60 after round 9's detection by form (still untuned): held at that plus 2.
+  ['sit-10-blind.jsonl', 60, 5],
+  // Training sets of round 9 (first runs 93/120 and 104/120 on ee4dda4); recomputed after the merge.
   ['sit-tc.jsonl', 120, 13],
   ['sit-td.jsonl', 120, 8],
-  // Blind first run 55/60 at 7b81fa5, never tuned on (nobody has read its misses): a regression guard, not a target.
-  ['sit-10-blind.jsonl', 60, 7],
 ])('situation set %s', (name, count, maxWrong) => {
   it('judges the cases right (outcome class, level and batch), at most the floor wrong', () => {
     const file = path.join(PROJECT_ROOT, 'tests', 'fixtures', 'situations', name);

@@ -16,6 +16,7 @@ import type { Source } from '../policy/schema.js';
 import { asksEligibility, foldText, understand } from '../understand/extract.js';
 import { substantiveFields, type Understanding } from '../understand/facts.js';
 import { prefillFromFacts, type Prefill } from '../understand/prefill.js';
+import { askScopeOf } from './ask-scope.js';
 import { judge, type Situation } from './judge.js';
 import { dedupe, renderSituation } from './render.js';
 import { isQuestion, splitQuestions } from './split.js';
@@ -63,8 +64,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const evaluate = deps.evaluate ?? realEvaluate;
   const { policy, knowledge } = deps;
 
-  function situational(u: Understanding, now: string): { text: string; sources: Source[]; situation: Situation; prefill: Prefill } {
-    const situation = judge(u.facts, policy, now, evaluate);
+  function situational(u: Understanding, question: string, now: string): { text: string; sources: Source[]; situation: Situation; prefill: Prefill } {
+    const situation = judge(u.facts, policy, now, evaluate, askScopeOf(question));
     const r = renderSituation(situation, policy, texts);
     return { ...r, situation, prefill: prefillFromFacts(u.facts, policy) };
   }
@@ -95,7 +96,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       // Understanding costs a little; a message that asks nothing about eligibility skips it.
       const u = asksEligibility(foldText(question), policy) ? understand(question, policy, now) : undefined;
       if (u && isSituational(u)) {
-        const s = situational(u, now);
+        const s = situational(u, question, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => {
           if (ownAsk.test(p)) return true;

@@ -115,6 +115,19 @@ function askedOtherSeries(policy: Policy, facts: readonly Fact[], p: Profile): s
   return v.otherSeriesTitles.words.some((w) => target.words.includes(w)) ? v.otherSeriesTitles.series : undefined;
 }
 
+/**
+ * The series fact, where a series word said only as part of the workplace's name (卫生 in 乡卫生院)
+ * counts as read from the workplace: an exam-only series named that way is where the person works,
+ * not their post (the workplace also has engineers and archivists), so the post is asked.
+ */
+function readFromName(facts: readonly Fact[], policy: Policy): Fact | undefined {
+  const f = factOf([...facts], 'series');
+  const name = factOf([...facts], 'employer.name')?.value;
+  const exam = policy.series.series.find((s) => s.name === f?.value)?.examInsteadOfReview?.value;
+  if (!f || f.basis !== 'said' || !exam || typeof name !== 'string' || !name.includes(f.words)) return f;
+  return { ...f, basis: 'assumed', firm: false };
+}
+
 /** The unknowns of a profile built from facts, and the defaults filled in. */
 export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string): { profile: Profile; unknowns: Unknown[]; defaults: string[] } {
   const p = profileFromFacts(facts);
@@ -124,7 +137,7 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
   const today = now;
 
   const exam = policy.series.series.find((s) => s.examInsteadOfReview?.value)?.name;
-  const seriesFact = factOf([...facts], 'series');
+  const seriesFact = readFromName(facts, policy);
   if (!p.series) {
     unknowns.push({ field: 'series', kind: 'missing', alternatives: [set('series', plainSeries(policy)), set('series', exam)] });
   } else if (seriesFact && seriesFact.basis === 'assumed' && !seriesFact.firm && !seriesFact.fromMajor && policy.series.series.find((s) => s.name === p.series)?.examInsteadOfReview?.value) {
@@ -328,8 +341,8 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
       if (over && reached.length === 1 && open.every((v) => cls(v) === 'eligible' || cls(v) === 'not_yet')) return answered(result('not_yet', reached[0]!, null, ['window']));
       // Not yet in every open reading (the years are short whatever reviewable series it is): "not
       // now" needs no more facts; the level and batch ahead when every reading reaches the same ones.
-      // Only when what sets the years is known (education, dates): otherwise those are asked first.
-      const yearsKnown = !!base.education && !unknowns.some((u) => u.field === 'dates' || u.field === 'education');
+      // Only when the education is said and nothing else missing decides: otherwise those are asked first.
+      const yearsKnown = !!base.education && missing.every((u) => u.field === 'series');
       if (setAside.length && yearsKnown && open.every((v) => cls(v) === 'not_yet')) {
         const outlooks = openAt.map((i) => {
           const later = laterVerdict(readings[i]!, policy, now, all[i]!, evaluate);

@@ -120,3 +120,23 @@ describe('a year without its month', () => {
     expect(s.missing.map((u) => u.field)).toEqual(['graduationDate']);
   });
 });
+
+describe('an exam-only series said only inside the workplace name (卫生 in 镇卫生院)', () => {
+  const atClinic = (seriesWords: string): Fact[] => [
+    said('education', '大专'),
+    said('technicalWorkStart', '2019-09-01'),
+    said('series', '卫生技术人员', seriesWords),
+    said('employer.name', '镇卫生院'),
+    said('employer.type', '事业单位'),
+  ];
+
+  it('is where the person works, not the post: the post is asked', () => {
+    const s = judge(atClinic('卫生'), policy, '2024-05-06', evaluate);
+    expect(s.outcome).toBe('needs_info');
+    expect(s.missing.map((u) => u.field)).toEqual(['series']);
+  });
+
+  it('said by the post itself (护士) it stays a plain no (三（六）)', () => {
+    expect(judge(atClinic('护士'), policy, '2024-05-06', evaluate)).toMatchObject({ outcome: 'ineligible', deciding: ['exam_instead_of_review'] });
+  });
+});

@@ -55,6 +55,8 @@ export interface Situation {
   defaults: string[];
   /** The level asked has no route yet (第五条); the answer is the lower level reachable, and this says why. */
   askedLevel?: Check;
+  /** The level asked is below the one reached (想先报个员级): the answer gives the higher, and says the one asked may be applied for too. */
+  lowerAsked?: TitleLevel;
 }
 
 type Cls = 'eligible' | 'review' | 'not_yet' | 'ineligible' | 'incomplete';
@@ -281,8 +283,23 @@ function openReadings(readings: readonly Profile[], all: readonly Verdict[], mis
   return every.filter((i) => !isExam(i));
 }
 
-/** Judge the facts for `now`: outcome class, level, batch, deciding rules and unknowns. `ask`: what moment the ask is about. */
+/**
+ * Judge the facts for `now`: outcome class, level, batch, deciding rules and unknowns. `ask`: what
+ * moment the ask is about. A level asked below the one the years already reach (大专 with three years
+ * asking "想先报个员级") is answered with the higher level, the one asked named as also possible.
+ */
 export function judge(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn, ask: AskScope = { present: false }): Situation {
+  const s = judgeAsked(facts, policy, now, evaluate, ask);
+  const asked = factOf([...facts], 'targetLevel')?.value;
+  const levels = policy.method.levels;
+  if (s.outcome === 'ineligible' || s.outcome === 'needs_info' || !s.level || s.level !== asked) return s;
+  const free = judgeAsked(facts.filter((f) => f.field !== 'targetLevel'), policy, now, evaluate, ask);
+  if (free.outcome !== s.outcome || !free.level || levels.indexOf(free.level) <= levels.indexOf(s.level)) return s;
+  return { ...free, facts: [...facts], lowerAsked: s.level };
+}
+
+/** Judge the facts with the level asked as said. */
+function judgeAsked(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn, ask: AskScope): Situation {
   const { profile: base, unknowns, defaults } = unknownsOf(facts, policy, now);
   const reading = unknowns.reduce((p, u) => u.alternatives[0]!(p), base);
   const verdict = evaluate(reading, policy, now);

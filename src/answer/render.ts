@@ -108,6 +108,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       if (s.deciding.includes('window') && s.batch) {
         // Nothing open for this person today and the ask was about now: the batch ahead and its level.
         lines.push(fill(t.outcome.notNow, { level }));
+        if (s.lowerAsked) lines.push(fill(t.lowerAsked, { asked: levelName(policy, series, s.lowerAsked) }));
         lines.push(windowLine(v, t));
         sources.push(v.window.source);
         cite(levelCheck);
@@ -139,6 +140,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
     }
     default: {
       lines.push(fill(t.outcome[s.outcome], { level }));
+      if (s.lowerAsked) lines.push(fill(t.lowerAsked, { asked: levelName(policy, series, s.lowerAsked) }));
       // "能直接认助理吗" from a 中专 without 员级: why not the level asked, before the one given.
       if (s.askedLevel) {
         lines.push(fill(t.askedLevel, { message: s.askedLevel.message.replace(/[。.]$/, ''), doc: s.askedLevel.source.doc, clause: s.askedLevel.source.clause }));

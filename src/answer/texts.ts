@@ -16,6 +16,7 @@ export const situationTextsSchema = z
     favourable: s,
     degreeFallback: s,
     askedLevel: s,
+    lowerAsked: s,
     condition: s,
     conditions: z.object({ employerType: s, employerTypeUnknown: s, certificatePending: s, socialInsurance: s, series: s, seriesUnknown: s, priorWork: s }).strict(),
     missingNames: z.record(z.string(), s),

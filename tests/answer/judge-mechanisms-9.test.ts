@@ -140,3 +140,26 @@ describe('an exam-only series said only inside the workplace name (卫生 in 镇
     expect(judge(atClinic('护士'), policy, '2024-05-06', evaluate)).toMatchObject({ outcome: 'ineligible', deciding: ['exam_instead_of_review'] });
   });
 });
+
+describe('a level asked below the one the years reach (第五条)', () => {
+  const asking = (target: string): Fact[] => [
+    said('education', '大专'),
+    said('technicalWorkStart', '2020-07-01'),
+    said('series', '工程技术人员', '路桥'),
+    said('employer.name', '县交投'),
+    said('employer.type', '国有企业'),
+    said('targetLevel', target),
+  ];
+
+  it('"想先报个员级" with three years of 大专 work: the higher level, the one asked named as possible too', () => {
+    const s = judge(asking('员级'), policy, '2024-04-20', evaluate);
+    expect(s).toMatchObject({ outcome: 'eligible', level: '助理级', batch: '2024年第一批', lowerAsked: '员级' });
+    expect(renderSituation(s, policy, situationTexts()).text).toContain('也可以按您问的员级');
+  });
+
+  it('asking the level reached: no such line', () => {
+    const s = judge(asking('助理级'), policy, '2024-04-20', evaluate);
+    expect(s).toMatchObject({ outcome: 'eligible', level: '助理级' });
+    expect(s.lowerAsked).toBeUndefined();
+  });
+});

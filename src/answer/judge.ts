@@ -124,9 +124,10 @@ function askedOtherSeries(policy: Policy, facts: readonly Fact[], p: Profile): s
  */
 function readFromName(facts: readonly Fact[], policy: Policy): Fact | undefined {
   const f = factOf([...facts], 'series');
+  if (!f) return undefined;
   const name = factOf([...facts], 'employer.name')?.value;
-  const exam = policy.series.series.find((s) => s.name === f?.value)?.examInsteadOfReview?.value;
-  if (!f || f.basis !== 'said' || !exam || typeof name !== 'string' || !name.includes(f.words)) return f;
+  const exam = policy.series.series.find((s) => s.name === f.value)?.examInsteadOfReview?.value;
+  if (f.basis !== 'said' || !exam || typeof name !== 'string' || !name.includes(f.words)) return f;
   return { ...f, basis: 'assumed', firm: false };
 }
 

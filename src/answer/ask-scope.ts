@@ -17,6 +17,8 @@ export const askScopeSchema = z
     presentWindow: z
       .object({ now: words, between: words, verbs: words, notAfterVerb: words, thisBatch: words, late: words })
       .strict(),
+    /** Asks for the level itself ("能认到什么", "什么级别"), not yes or no on a level named. */
+    whatLevel: words,
   })
   .strict();
 
@@ -27,6 +29,8 @@ export type AskScopeWords = z.infer<typeof askScopeSchema>;
 export interface AskScope {
   /** The ask names the present moment for applying (现在能报吗 / 还能补报吗). */
   present: boolean;
+  /** The ask is for the level itself (能认到什么 / 什么级别): a level named alongside is a wish. */
+  whatLevel?: boolean;
 }
 
 /** Read rules/ask-scope.yaml under `root`, pushing problems. */
@@ -66,5 +70,5 @@ function patterns(w: AskScopeWords): RegExp[] {
 /** What moment the message's ask is about. */
 export function askScopeOf(text: string, w: AskScopeWords = askScopeWords()): AskScope {
   const t = foldText(text);
-  return { present: patterns(w).some((re) => re.test(t)) };
+  return { present: patterns(w).some((re) => re.test(t)), whatLevel: w.whatLevel.some((x) => t.includes(x)) };
 }

@@ -332,7 +332,10 @@ function judgeAsked(facts: readonly Fact[], policy: Policy, now: string, evaluat
   // A level above every route of the education (本科 asking 中级) stays a plain no.
   const levels = policy.method.levels;
   const routeToAsked = policy.method.routes.some((r) => reading.education && r.education.includes(reading.education) && levels.indexOf(r.level) >= levels.indexOf(reading.targetLevel!));
-  if (c === 'ineligible' && reading.targetLevel && routeToAsked && verdict.reachableLevel && failRules(verdict).every((r) => r === 'level')) {
+  // "这批能认到什么？想直接上助理": an ask for the level, the level named only wished for — when its years
+  // are short, the answer is the level reachable in this batch, and when the one wished for comes.
+  const shortOfWished = c === 'not_yet' && ask.whatLevel === true;
+  if ((c === 'ineligible' || shortOfWished) && reading.targetLevel && routeToAsked && verdict.reachableLevel && failRules(verdict).every((r) => r === 'level')) {
     const again = judge(facts.filter((f) => f.field !== 'targetLevel'), policy, now, evaluate, ask);
     const askedCheck = verdict.checks.find((ch) => ch.rule === 'level' && ch.status === 'fail');
     if (again.level === verdict.reachableLevel && (again.outcome === 'eligible' || again.outcome === 'conditional')) return { ...again, facts: [...facts], deciding: [...again.deciding, 'level'], ...(askedCheck ? { askedLevel: askedCheck } : {}) };

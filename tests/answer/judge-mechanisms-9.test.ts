@@ -163,3 +163,27 @@ describe('a level asked below the one the years reach (第五条)', () => {
     expect(s.lowerAsked).toBeUndefined();
   });
 });
+
+describe('an ask for the level itself, a higher level named as a wish (第五条)', () => {
+  // 大专 since 2022-03: 员级 now, 助理级 only after three years (2025-03).
+  const wishing: Fact[] = [
+    said('education', '大专'),
+    said('technicalWorkStart', '2022-03-01'),
+    said('series', '农业技术人员', '农技'),
+    said('employer.name', '乡农技站'),
+    said('employer.type', '事业单位'),
+    said('targetLevel', '助理级', '助理'),
+  ];
+
+  it('"这次能认到什么？想上助理": the level reachable now, and why not the one wished for', () => {
+    expect(askScopeOf('大专，22年3月进乡农技站，这次能认到什么？想上助理').whatLevel).toBe(true);
+    const s = judge(wishing, policy, '2024-04-22', evaluate, { present: false, whatLevel: true });
+    expect(s).toMatchObject({ outcome: 'eligible', level: '员级', batch: '2024年第一批' });
+    expect(renderSituation(s, policy, situationTexts()).text).toContain('您问的级别现在还不能直接认定');
+  });
+
+  it('"这批能报助理吗" (yes or no on the level named): not yet for that level', () => {
+    expect(askScopeOf('大专，22年3月进乡农技站，这批能报助理吗').whatLevel).toBe(false);
+    expect(judge(wishing, policy, '2024-04-22', evaluate, { present: false, whatLevel: false })).toMatchObject({ outcome: 'not_yet', level: '助理级' });
+  });
+});

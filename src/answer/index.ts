@@ -17,6 +17,7 @@ import { describesWork } from '../understand/asks.js';
 import { asksEligibility, foldText, understand } from '../understand/extract.js';
 import { substantiveFields, type Understanding } from '../understand/facts.js';
 import { prefillFromFacts, type Prefill } from '../understand/prefill.js';
+import { askScopeOf } from './ask-scope.js';
 import { judge, type Situation } from './judge.js';
 import { dedupe, renderSituation } from './render.js';
 import { isQuestion, splitQuestions } from './split.js';
@@ -67,8 +68,8 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
   const evaluate = deps.evaluate ?? realEvaluate;
   const { policy, knowledge } = deps;
 
-  function situational(u: Understanding, now: string): { text: string; sources: Source[]; situation: Situation; prefill: Prefill } {
-    const situation = judge(u.facts, policy, now, evaluate);
+  function situational(u: Understanding, question: string, now: string): { text: string; sources: Source[]; situation: Situation; prefill: Prefill } {
+    const situation = judge(u.facts, policy, now, evaluate, askScopeOf(question));
     const r = renderSituation(situation, policy, texts);
     return { ...r, situation, prefill: prefillFromFacts(u.facts, policy) };
   }
@@ -102,7 +103,7 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
       const folded = foldText(question);
       const describes = describesWork(folded, policy.vocabulary) && !policy.vocabulary.places.outside.some((p) => p.words.some((w) => folded.includes(w)));
       if (u && isSituational(u, describes)) {
-        const s = situational(u, now);
+        const s = situational(u, question, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => {
           // The ask of the person's own case (the same test as the whole message's), not a question of its own.

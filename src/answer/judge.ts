@@ -15,6 +15,7 @@ import { batchesFor } from '../policy/windows.js';
 import { factOf, type Fact } from '../understand/facts.js';
 import { openFacts } from '../understand/open-facts.js';
 import { profileFromFacts } from '../understand/profile.js';
+import type { AskScope } from './ask-scope.js';
 
 /** The outcome classes of a situational answer (docs/contract.md). */
 export type SituationOutcome = 'eligible' | 'ineligible' | 'not_yet' | 'conditional' | 'needs_info';
@@ -55,6 +56,8 @@ export interface Situation {
   defaults: string[];
   /** The level asked has no route yet (第五条); the answer is the lower level reachable, and this says why. */
   askedLevel?: Check;
+  /** The level asked is below the one reached (想先报个员级): the answer gives the higher, and says the one asked may be applied for too. */
+  lowerAsked?: TitleLevel;
 }
 
 type Cls = 'eligible' | 'review' | 'not_yet' | 'ineligible' | 'incomplete';
@@ -115,6 +118,20 @@ function askedOtherSeries(policy: Policy, facts: readonly Fact[], p: Profile): s
   return v.otherSeriesTitles.words.some((w) => target.words.includes(w)) ? v.otherSeriesTitles.series : undefined;
 }
 
+/**
+ * The series fact, where a series word said only as part of the workplace's name (卫生 in 乡卫生院)
+ * counts as read from the workplace: an exam-only series named that way is where the person works,
+ * not their post (the workplace also has engineers and archivists), so the post is asked.
+ */
+function readFromName(facts: readonly Fact[], policy: Policy): Fact | undefined {
+  const f = factOf([...facts], 'series');
+  if (!f) return undefined;
+  const name = factOf([...facts], 'employer.name')?.value;
+  const exam = policy.series.series.find((s) => s.name === f.value)?.examInsteadOfReview?.value;
+  if (f.basis !== 'said' || !exam || typeof name !== 'string' || !name.includes(f.words)) return f;
+  return { ...f, basis: 'assumed', firm: false };
+}
+
 /** The unknowns of a profile built from facts, and the defaults filled in. */
 export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string): { profile: Profile; unknowns: Unknown[]; defaults: string[] } {
   const p = profileFromFacts(facts);
@@ -124,7 +141,7 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
   const today = now;
 
   const exam = policy.series.series.find((s) => s.examInsteadOfReview?.value)?.name;
-  const seriesFact = factOf([...facts], 'series');
+  const seriesFact = readFromName(facts, policy);
   if (!p.series) {
     unknowns.push({ field: 'series', kind: 'missing', alternatives: [set('series', plainSeries(policy)), set('series', exam)] });
   } else if (seriesFact && seriesFact.basis === 'assumed' && !seriesFact.firm && !seriesFact.fromMajor && policy.series.series.find((s) => s.name === p.series)?.examInsteadOfReview?.value) {
@@ -145,8 +162,10 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
   // Dates: a year without month is an unknown month; a missing one is read the natural way.
   const grad = factOf([...facts], 'graduationDate');
   const work = factOf([...facts], 'technicalWorkStart');
+  // A date the other one is read from (only one said): its other readings move both.
   const rangeUnknown = (f: Fact, key: 'graduationDate' | 'technicalWorkStart') => {
-    if (f.range && f.range[0] !== f.range[1]) unknowns.push({ field: key, kind: 'missing', alternatives: [set(key, f.range[0]), set(key, f.range[1])], words: f.words });
+    const both = (d: string) => (x: Profile): Profile => (grad && work ? { ...x, [key]: d } : { ...x, graduationDate: d, technicalWorkStart: d });
+    if (f.range && f.range[0] !== f.range[1]) unknowns.push({ field: key, kind: 'missing', alternatives: [both(f.range[0]), both(f.range[1])], words: f.words });
   };
   if (grad) rangeUnknown(grad, 'graduationDate');
   if (work) rangeUnknown(work, 'technicalWorkStart');
@@ -248,8 +267,43 @@ function key(v: Verdict): string {
 
 const problemRules = (v: Verdict) => v.checks.filter((c) => c.status === 'fail' || c.status === 'review').map((c) => c.rule);
 
-/** Judge the facts for `now`: outcome class, level, batch, deciding rules and unknowns. */
-export function judge(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn): Situation {
+/** The exam-instead-of-review series (以考代评) used as the other reading of an unknown series. */
+function examSeries(policy: Policy): string | undefined {
+  return policy.series.series.find((s) => s.examInsteadOfReview?.value)?.name;
+}
+
+/**
+ * The readings that stay open when the series is not known at all (no job, no workplace hint): the
+ * exam-only reading is set aside when it fails anyway — someone in such a series cannot be
+ * recognised at any time, so it cannot turn a "not now" into a "yes"; the answer states the series as
+ * its condition. Otherwise every reading.
+ */
+function openReadings(readings: readonly Profile[], all: readonly Verdict[], missing: readonly Unknown[], policy: Policy): number[] {
+  const exam = examSeries(policy);
+  const seriesOpen = missing.some((u) => u.field === 'series' && u.value === undefined);
+  const isExam = (i: number) => seriesOpen && readings[i]!.series === exam;
+  const every = all.map((_, i) => i);
+  if (!all.every((v, i) => !isExam(i) || cls(v) === 'ineligible')) return every;
+  return every.filter((i) => !isExam(i));
+}
+
+/**
+ * Judge the facts for `now`: outcome class, level, batch, deciding rules and unknowns. `ask`: what
+ * moment the ask is about. A level asked below the one the years already reach (大专 with three years
+ * asking "想先报个员级") is answered with the higher level, the one asked named as also possible.
+ */
+export function judge(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn, ask: AskScope = { present: false }): Situation {
+  const s = judgeAsked(facts, policy, now, evaluate, ask);
+  const asked = factOf([...facts], 'targetLevel')?.value;
+  const levels = policy.method.levels;
+  if (s.outcome === 'ineligible' || s.outcome === 'needs_info' || !s.level || s.level !== asked) return s;
+  const free = judgeAsked(facts.filter((f) => f.field !== 'targetLevel'), policy, now, evaluate, ask);
+  if (free.outcome !== s.outcome || !free.level || levels.indexOf(free.level) <= levels.indexOf(s.level)) return s;
+  return { ...free, facts: [...facts], lowerAsked: s.level };
+}
+
+/** Judge the facts with the level asked as said. */
+function judgeAsked(facts: readonly Fact[], policy: Policy, now: string, evaluate: EvaluateFn, ask: AskScope): Situation {
   const { profile: base, unknowns, defaults } = unknownsOf(facts, policy, now);
   const reading = unknowns.reduce((p, u) => u.alternatives[0]!(p), base);
   const verdict = evaluate(reading, policy, now);
@@ -281,8 +335,11 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
   // A level above every route of the education (本科 asking 中级) stays a plain no.
   const levels = policy.method.levels;
   const routeToAsked = policy.method.routes.some((r) => reading.education && r.education.includes(reading.education) && levels.indexOf(r.level) >= levels.indexOf(reading.targetLevel!));
-  if (c === 'ineligible' && reading.targetLevel && routeToAsked && verdict.reachableLevel && failRules(verdict).every((r) => r === 'level')) {
-    const again = judge(facts.filter((f) => f.field !== 'targetLevel'), policy, now, evaluate);
+  // "这批能认到什么？想直接上助理": an ask for the level, the level named only wished for — when its years
+  // are short, the answer is the level reachable in this batch, and when the one wished for comes.
+  const shortOfWished = c === 'not_yet' && ask.whatLevel === true;
+  if ((c === 'ineligible' || shortOfWished) && reading.targetLevel && routeToAsked && verdict.reachableLevel && failRules(verdict).every((r) => r === 'level')) {
+    const again = judge(facts.filter((f) => f.field !== 'targetLevel'), policy, now, evaluate, ask);
     const askedCheck = verdict.checks.find((ch) => ch.rule === 'level' && ch.status === 'fail');
     if (again.level === verdict.reachableLevel && (again.outcome === 'eligible' || again.outcome === 'conditional')) return { ...again, facts: [...facts], deciding: [...again.deciding, 'level'], ...(askedCheck ? { askedLevel: askedCheck } : {}) };
   }
@@ -299,9 +356,26 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
       const inAsked = asked ? readings.map((p) => evaluate({ ...p, series: asked }, policy, now)) : [];
       const common = failingInEvery(inAsked);
       if (common.length) return { ...result('ineligible', null, null, common), verdict: inAsked[0]!, missing: [] };
+      const openAt = openReadings(readings, all, missing, policy);
+      const open = openAt.map((i) => all[i]!);
+      const setAside = open.length < all.length ? missing.filter((u) => u.field === 'series') : [];
+      const answered = (s: Situation): Situation => ({ ...s, missing: s.missing.filter((u) => !setAside.includes(u)), assumptions: [...s.assumptions, ...setAside] });
       // No window left: nobody can apply now, whatever is missing; the level when it is the same in every reading that qualifies.
-      const reached = [...new Set(all.filter((v) => cls(v) === 'eligible').map((v) => v.level))];
-      if (over && reached.length === 1 && all.every((v) => cls(v) === 'eligible' || cls(v) === 'not_yet')) return result('not_yet', reached[0]!, null, ['window']);
+      const reached = [...new Set(open.filter((v) => cls(v) === 'eligible').map((v) => v.level))];
+      if (over && reached.length === 1 && open.every((v) => cls(v) === 'eligible' || cls(v) === 'not_yet')) return answered(result('not_yet', reached[0]!, null, ['window']));
+      // Not yet in every open reading (the years are short whatever reviewable series it is): "not
+      // now" needs no more facts; the level and batch ahead when every reading reaches the same ones.
+      // Only when the education is said and nothing else missing decides: otherwise those are asked first.
+      const yearsKnown = !!base.education && missing.every((u) => u.field === 'series');
+      if (setAside.length && yearsKnown && open.every((v) => cls(v) === 'not_yet')) {
+        const outlooks = openAt.map((i) => {
+          const later = laterVerdict(readings[i]!, policy, now, all[i]!, evaluate);
+          return { later, level: later?.level ?? readings[i]!.targetLevel ?? eventualLevel(readings[i]!, policy, now, all[i]!, evaluate) };
+        });
+        const first = outlooks[0]!;
+        const same = outlooks.every((o) => o.level === first.level && o.later?.window.name === first.later?.window.name);
+        if (same && first.level) return answered(result('not_yet', first.level, first.later ? first.later.window.name : null, ['level'], first.later));
+      }
     }
     return result('needs_info', null, null, [...new Set(missing.flatMap((u) => u.rules ?? []))]);
   }
@@ -312,10 +386,16 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
   // No window left: the years are met, but there is nothing to apply in until a new notice.
   if (over) return result('not_yet', verdict.level, null, ['window']);
   const batch = verdict.window.name;
+  // 一: no window is open for this person today (between the batches, or a teacher before the
+  // education window) and the ask is about applying now: "not now", with the batch ahead.
+  const notNow = ask.present && verdict.window.state === 'upcoming';
   if (c === 'review' || assumptions.length || proofNeeded) {
     const rules = [...problemRules(verdict), ...assumptions.flatMap((u) => u.rules ?? []), ...(proofNeeded ? ['social_insurance'] : [])];
     // needs_review names no level; the level reached once the point is confirmed is `reachableLevel`.
-    return result('conditional', verdict.level ?? verdict.reachableLevel ?? null, batch, [...new Set(rules)]);
+    const level = verdict.level ?? verdict.reachableLevel ?? null;
+    if (notNow) return result('not_yet', level, batch, ['window', ...new Set(rules)]);
+    return result('conditional', level, batch, [...new Set(rules)]);
   }
+  if (notNow) return result('not_yet', verdict.level, batch, ['window']);
   return result('eligible', verdict.level, batch, []);
 }

@@ -74,6 +74,23 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
   const level = levelName(policy, series, s.level);
   const fails = v.checks.filter((c) => c.status === 'fail');
   const levelCheck = v.checks.find((c) => c.rule === 'level');
+  // The assumptions the answer rests on, one "前提" line each.
+  const conditions = () => {
+    for (const u of s.assumptions) {
+      const template =
+        u.field === 'certificates' ? t.conditions.certificatePending
+        : u.field === 'series' ? (u.value ? t.conditions.series : t.conditions.seriesUnknown)
+        : u.field === 'priorWork' ? t.conditions.priorWork
+        : u.value ? t.conditions.employerType : t.conditions.employerTypeUnknown;
+      const value = u.field === 'priorWork' && u.value ? formatChineseDate(u.value) : u.value;
+      lines.push(fill(t.condition, { text: fill(template, { value, words: u.words, certificate: u.value }) }));
+    }
+    const si = v.checks.find((c) => c.rule === 'social_insurance');
+    if (s.deciding.includes('social_insurance') && si) {
+      lines.push(fill(t.condition, { text: fill(t.conditions.socialInsurance, { doc: si.source.doc, clause: si.source.clause }) }));
+      sources.push(si.source);
+    }
+  };
   switch (s.outcome) {
     case 'ineligible':
       lines.push(t.outcome.ineligible);
@@ -88,6 +105,17 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
         sources.push(v.window.source);
         break;
       }
+      if (s.deciding.includes('window') && s.batch) {
+        // Nothing open for this person today and the ask was about now: the batch ahead and its level.
+        lines.push(fill(t.outcome.notNow, { level }));
+        if (s.lowerAsked) lines.push(fill(t.lowerAsked, { asked: levelName(policy, series, s.lowerAsked) }));
+        lines.push(windowLine(v, t));
+        sources.push(v.window.source);
+        cite(levelCheck);
+        for (const c of v.checks.filter((x) => x.status === 'review')) cite(c);
+        conditions();
+        break;
+      }
       if (s.deciding.includes('window')) {
         lines.push(fill(t.outcome.closed, { level }));
         cite(levelCheck);
@@ -95,6 +123,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       }
       lines.push(t.outcome.not_yet);
       cite(levelCheck);
+      conditions();
       if (s.later && !levelCheck?.message.includes(s.later.window.name)) {
         lines.push(fill(t.window.later, { batchName: s.later.window.name, opens: formatChineseDate(s.later.window.opens), closes: formatChineseDate(s.later.window.closes), level: levelName(policy, series, s.later.level) }));
         sources.push(s.later.window.source);
@@ -111,6 +140,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
     }
     default: {
       lines.push(fill(t.outcome[s.outcome], { level }));
+      if (s.lowerAsked) lines.push(fill(t.lowerAsked, { asked: levelName(policy, series, s.lowerAsked) }));
       // "能直接认助理吗" from a 中专 without 员级: why not the level asked, before the one given.
       if (s.askedLevel) {
         lines.push(fill(t.askedLevel, { message: s.askedLevel.message.replace(/[。.]$/, ''), doc: s.askedLevel.source.doc, clause: s.askedLevel.source.clause }));
@@ -120,20 +150,7 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
       sources.push(v.window.source);
       cite(levelCheck);
       for (const c of v.checks.filter((x) => x.status === 'review')) cite(c);
-      for (const u of s.assumptions) {
-        const template =
-          u.field === 'certificates' ? t.conditions.certificatePending
-          : u.field === 'series' ? t.conditions.series
-          : u.field === 'priorWork' ? t.conditions.priorWork
-          : u.value ? t.conditions.employerType : t.conditions.employerTypeUnknown;
-        const value = u.field === 'priorWork' && u.value ? formatChineseDate(u.value) : u.value;
-        lines.push(fill(t.condition, { text: fill(template, { value, words: u.words, certificate: u.value }) }));
-      }
-      const si = v.checks.find((c) => c.rule === 'social_insurance');
-      if (s.deciding.includes('social_insurance') && si) {
-        lines.push(fill(t.condition, { text: fill(t.conditions.socialInsurance, { doc: si.source.doc, clause: si.source.clause }) }));
-        sources.push(si.source);
-      }
+      conditions();
     }
   }
   const understood = factsLine(s.facts, t);

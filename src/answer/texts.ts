@@ -6,7 +6,7 @@ import { readOrThrow, type DataProblem } from '../policy/problems.js';
 import { readYaml } from '../policy/yaml-file.js';
 
 const s = z.string().min(1);
-const outcomes = z.object({ eligible: s, conditional: s, not_yet: s, closed: s, closedUnknown: s, ineligible: s, needs_info: s }).strict();
+const outcomes = z.object({ eligible: s, conditional: s, not_yet: s, notNow: s, closed: s, closedUnknown: s, ineligible: s, needs_info: s }).strict();
 
 export const situationTextsSchema = z
   .object({
@@ -16,8 +16,9 @@ export const situationTextsSchema = z
     favourable: s,
     degreeFallback: s,
     askedLevel: s,
+    lowerAsked: s,
     condition: s,
-    conditions: z.object({ employerType: s, employerTypeUnknown: s, certificatePending: s, socialInsurance: s, series: s, priorWork: s }).strict(),
+    conditions: z.object({ employerType: s, employerTypeUnknown: s, certificatePending: s, socialInsurance: s, series: s, seriesUnknown: s, priorWork: s }).strict(),
     missingNames: z.record(z.string(), s),
     missingJoin: s,
     understood: s,

@@ -15,6 +15,7 @@ const AREA_NAMES: Record<string, string> = {
   dialogs: '自测问答与对话文字',
   broadcast: '提醒与广播文字',
   situation: '情况说明回复文字',
+  askScope: '问句时间词（rules/ask-scope.yaml）',
   telegram: 'Telegram 文字',
   wechat: '微信文字',
   officialAccount: '公众号文字',

@@ -12,6 +12,7 @@ import { validateTelegramTexts } from '../channels/telegram/texts.js';
 import { validateWechatTexts } from '../channels/wechat/texts.js';
 import { validateOaTexts } from '../channels/official-account/texts.js';
 import { readSituationTexts } from '../answer/texts.js';
+import { readAskScope } from '../answer/ask-scope.js';
 
 /** A validator for one area of data under the project root. */
 export type Validator = (root: string, problems: DataProblem[]) => void | Promise<void>;
@@ -23,6 +24,7 @@ export const validators: Record<string, Validator> = {
   dialogs: (root, problems) => void readDialogs(path.join(root, 'dialogs'), problems),
   broadcast: (root, problems) => void readBroadcastTexts(root, problems),
   situation: (root, problems) => void readSituationTexts(root, problems),
+  askScope: (root, problems) => void readAskScope(root, problems),
   telegram: (root, problems) => validateTelegramTexts(root, problems),
   wechat: (root, problems) => validateWechatTexts(root, problems),
   officialAccount: (root, problems) => validateOaTexts(root, problems),

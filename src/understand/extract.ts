@@ -576,7 +576,8 @@ function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): v
       const clause = clauseAt(t, at).text;
       if (/(没有|没|无|未)[^，,。]{0,4}$/u.test(t.slice(Math.max(0, at - 6), at))) return push(facts, field, 0, 'said', clause);
       // "记不清是合格还是基本称职": the result is not known; both readings are judged and it is asked.
-      if (findWord(clause, r.unsure) || /(还是|或者|或是)/u.test(t.slice(Math.max(clauseAt(t, at).start, at - 3), at))) {
+      // Not "不知道基本称职会不会影响": the unsure words need a choice between results (还是, 是不是).
+      if ((findWord(clause, r.unsure) && /(还是|或者|或是|是不是)/u.test(clause)) || /(还是|或者|或是)/u.test(t.slice(Math.max(clauseAt(t, at).start, at - 3), at))) {
         push(facts, field, null, 'assumed', clause);
         const f = facts.find((x) => x.field === field)!;
         if (f.words === clause) Object.assign(f, { otherValues: [1], unknown: true });

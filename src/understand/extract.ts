@@ -6,11 +6,15 @@
 import type { Policy } from '../policy/load.js';
 import { educationLevels, titleLevels, type Education, type TitleLevel } from '../policy/schema.js';
 import { dateDigits, findDates, type DateMention } from './dates.js';
-import type { Basis, Fact, FactField, Understanding } from './facts.js';
+import type { Basis, Fact, Understanding } from './facts.js';
 import { addMonthsToDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
 import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
 import { spellRight } from './spelling.js';
+import { mask, push } from './fact-list.js';
+import { payerMasked, understandInsurance } from './insurance.js';
+import { findMajor, understandMajor } from './major.js';
+import { understandReviews } from './reviews.js';
 import { asksAboutCase, asksInClause, compiled, namesPerson, SPACE_MARK } from './asks.js';
 
 
@@ -26,19 +30,6 @@ export function foldText(text: string): string {
     .replace(/(?<=[\u4e00-\u9fa5)])\s+(?=[\u4e00-\u9fa5\d(])(?!\d{1,2}月)/gu, SPACE_MARK)
     .replace(/\s+/g, '');
   return dateDigits(t);
-}
-
-/** Replace the spans of `hits` with a filler so later searches do not see them again. */
-function mask(text: string, hits: { start: number; end: number }[]): string {
-  const chars = [...text];
-  // Positions are UTF-16 offsets; every character used here is in the BMP, so they agree.
-  for (const h of hits) for (let i = h.start; i < h.end; i++) chars[i] = '□';
-  return chars.join('');
-}
-
-function push(out: Fact[], field: FactField, value: Fact['value'], basis: Basis, words: string, range?: [string, string]): void {
-  if (out.some((f) => f.field === field)) return;
-  out.push(range ? { field, value, basis, words, range } : { field, value, basis, words });
 }
 
 /** Understand one message. */
@@ -489,194 +480,6 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     return;
   }
   if (place) push(facts, 'series', place.entry.series, 'assumed', place.text);
-}
-
-/** The text with the clauses that name another insurance payer (人力资源公司代缴) masked. */
-function payerMasked(t: string, v: Vocab): string {
-  const spans = [...t.matchAll(/[^，,。；;！!？?]+/gu)]
-    .filter((c) => findWord(c[0], v.insurance.otherPayer) && /社保|保险|代缴|代交|缴|交/u.test(c[0]))
-    .map((c) => ({ start: c.index, end: c.index + c[0].length }));
-  return spans.length ? mask(t, spans) : t;
-}
-
-/** The payer's name from its phrase: "这边", and adverbs before the verb (城投在交, 图书馆直接给交) dropped. */
-function payerName(words: string, v: Vocab): string {
-  let name = words.replace(/^(这边|那边|那里|这里)/u, '');
-  const adverbs = [...v.insurance.payerAdverbs].sort((a, b) => b.length - a.length);
-  for (let cut = true; cut; ) {
-    cut = false;
-    for (const a of adverbs) {
-      if (name.length > a.length + 1 && name.endsWith(a)) {
-        name = name.slice(0, -a.length);
-        cut = true;
-      }
-    }
-  }
-  return name;
-}
-
-/**
- * The payer and the employer are the same unit: one name holds the other (城投 / 县城投), and
- * neither sits above the other (分公司 vs 总公司, 城投下属子公司 vs 集团总部, 三（四）).
- */
-function sameUnit(payer: string, unit: string, v: Vocab): boolean {
-  const rank = (name: string) => (findWord(name, v.insurance.unitBelow) ? -1 : findWord(name, v.insurance.unitAbove) ? 1 : 0);
-  if (rank(payer) !== rank(unit) && (rank(payer) !== 0 || rank(unit) !== 0)) {
-    // "在水务集团上班，社保集团交": the same rank word on both sides is the same unit.
-    return false;
-  }
-  const strip = (name: string) => name.replace(/^(县里|县|市|区|寻乌县?|赣州市?)/u, '');
-  return unit.includes(payer) || payer.includes(unit) || strip(unit).includes(strip(payer)) || strip(payer).includes(strip(unit));
-}
-
-function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
-  const other = findWord(t, v.insurance.otherPayer);
-  const same = findWord(t, v.insurance.samePayer);
-  const named = new RegExp(v.insurance.payerPattern, 'u').exec(t);
-  const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
-  if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
-  else if (named) {
-    const payer = payerName(named[1] ?? named[2] ?? named[3]!, v);
-    // "申报单位挂的是城投集团": the unit that applies is the one the payer is compared with.
-    const applying = v.insurance.applyingPattern ? new RegExp(v.insurance.applyingPattern, 'u').exec(t)?.[1] : undefined;
-    const unit = applying ?? employerName;
-    const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (unit !== undefined && sameUnit(payer, unit, v));
-    push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);
-  } else if (same) push(facts, 'socialInsuranceEmployer', (facts.find((f) => f.field === 'employer.name')?.value as string | undefined) ?? '本单位', 'said', same);
-  const notHeld = findWord(t, v.insurance.proofNotHeld);
-  const held = findWord(t, v.insurance.proofHeld);
-  if (notHeld) push(facts, 'hasAffiliationProof', false, 'said', notHeld);
-  else if (held) push(facts, 'hasAffiliationProof', true, 'said', held);
-}
-
-const countRe = '([一二两三四五六七八九1-9])次';
-
-function count(s: string): number {
-  const d: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-  return d[s] ?? Number(s);
-}
-
-/**
- * The years a review result is said for, before it in its clause ("22、23年考核都是基本称职",
- * "21年22年两年都是基本称职", "连续两年"): each year is one result (办法第六条（三）).
- */
-function yearsCounted(before: string): number | undefined {
-  const tail = /((?:(?:\d{4}|\d{2})年?(?:、|和|跟|与|及|,|，)?){2,})?(?:(?:连续|这|近)?([两二三四五六七八九])年)?的?(?:年度)?(?:考核)?(?:结果)?(?:都是?|均为?|全是|全都是?)?$/u.exec(before);
-  const years = tail?.[1] ? new Set([...tail[1].matchAll(/\d{2,4}/gu)].map((m) => m[0].slice(-2))).size : 0;
-  const n = Math.max(years, tail?.[2] ? count(tail[2]) : 0);
-  return n >= 2 ? n : undefined;
-}
-
-function understandReviews(t: string, dated: string, v: Vocab, facts: Fact[]): void {
-  const r = v.reviews;
-  const grab = (words: string[], field: FactField) => {
-    for (const w of [...words].sort((a, b) => b.length - a.length)) {
-      const at = t.indexOf(w);
-      if (at < 0) continue;
-      const clause = clauseAt(t, at).text;
-      if (/(没有|没|无|未)[^，,。]{0,4}$/u.test(t.slice(Math.max(0, at - 6), at))) return push(facts, field, 0, 'said', clause);
-      // "记不清是合格还是基本称职": the result is not known; both readings are judged and it is asked.
-      // Not "不知道基本称职会不会影响": the unsure words need a choice between results (还是, 是不是).
-      if ((findWord(clause, r.unsure) && /(还是|或者|或是|是不是)/u.test(clause)) || /(还是|或者|或是)/u.test(t.slice(Math.max(clauseAt(t, at).start, at - 3), at))) {
-        push(facts, field, null, 'assumed', clause);
-        const f = facts.find((x) => x.field === field)!;
-        if (f.words === clause) Object.assign(f, { otherValues: [1], unknown: true });
-        return;
-      }
-      const m = new RegExp(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`, 'u').exec(clause);
-      // The text still holds its dates at the same positions (masking keeps lengths).
-      const years = m ? undefined : yearsCounted(dated.slice(clauseAt(dated, at).start, at));
-      return push(facts, field, m ? count(m[1] ?? m[2]!) : (years ?? 1), m || years ? 'said' : 'assumed', clause);
-    }
-  };
-  grab(r.basic, 'annualReviews.基本称职');
-  grab(r.unsatisfactory, 'annualReviews.不称职');
-  const good = findWord(t, r.allGood);
-  if (good) {
-    push(facts, 'annualReviews.基本称职', 0, 'said', good);
-    push(facts, 'annualReviews.不称职', 0, 'said', good);
-  }
-  const none = findWord(t, v.punishment.none);
-  const word = findWord(t, v.punishment.words);
-  if (none) push(facts, 'punished', false, 'said', none);
-  else if (word) push(facts, 'punished', true, 'said', clauseAt(t, t.indexOf(word)).text);
-}
-
-/**
- * The entries a short major abbreviates: each of its characters begins another word of one entry, in
- * order (财会 = 财务管理 + 会计, as Chinese shortens a pair of fields), the way people name a major.
- */
-function abbreviated(major: string, v: Vocab): Vocab['majors'] {
-  if (major.length < 2 || major.length > 3) return [];
-  return v.majors.filter((e) => {
-    const used = new Set<string>();
-    return [...major].every((c) => {
-      const w = e.words.find((x) => x.length >= 2 && x.startsWith(c) && !used.has(x));
-      if (w) used.add(w);
-      return w !== undefined;
-    });
-  });
-}
-
-/** The major studied, by the vocabulary's cues, with where it stands in `t`; undefined when none is known. */
-function findMajor(t: string, policy: Policy): { major: string; words: string; start: number; end: number } | undefined {
-  const v = policy.vocabulary;
-  for (const cue of v.majorCues) {
-    for (const m of t.matchAll(new RegExp(cue, 'gu'))) {
-      const raw = m[2] && !/^(专业|的)$/.test(m[2]) ? m[2] : m[1];
-      if (!raw) continue;
-      // "本科学的会计" → 会计; a 学 inside the name (计算机科学与技术) stays.
-      const cand = raw.replace(/^.*(本科|大专|专科|中专|硕士|研究生|博士|学的|读的)/u, '').replace(/^学/u, '') || raw;
-      const known = bestHits(cand, v.majors);
-      if (!known.length && !abbreviated(cand, v).length) continue;
-      // "在城投上班汉语言文学本科": the major starts at its first known word.
-      const major = known.length ? cand.slice(known[0]!.start) : cand;
-      const start = m.index! + m[0].indexOf(major);
-      return { major, words: m[0], start, end: start + major.length };
-    }
-  }
-  return undefined;
-}
-
-/** The studied major and, when the vocabulary knows it, whether it fits the series of the job. */
-function understandMajor(t: string, policy: Policy, facts: Fact[]): void {
-  const v = policy.vocabulary;
-  const found = findMajor(t, policy);
-  // "干的跟学的不太一样", the major not named: whether it is close decides (三（二）), so it is asked;
-  // "完全不对口" says it differs.
-  const differs = v.majorRelationSaid?.patterns.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
-  if (differs && v.majorRelationSaid && (!found || findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm))) {
-    if (findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm)) push(facts, 'majorRelation', '不同', 'said', differs[0]);
-    else {
-      push(facts, 'majorRelation', '相近', 'assumed', differs[0]);
-      Object.assign(facts.find((f) => f.field === 'majorRelation')!, { otherValues: ['不同'], unknown: true });
-    }
-  }
-  if (!found) return;
-  const { major, words } = found;
-  push(facts, 'majorStudied', major, 'said', words);
-  // Every entry that names the major (园林 fits 工程 and 农业), not only the first listed.
-  const spans = bestHits(major, v.majors);
-  const entries = spans.length ? allHits(major, v.majors).filter((h) => spans.some((b) => b.start === h.start && b.end === h.end)).map((h) => h.entry) : abbreviated(major, v);
-  const fits = [...new Set(entries.flatMap((e) => e.series))];
-  const seriesFact = facts.find((f) => f.field === 'series');
-  // No job named, or only the workplace: working in the field studied is the usual reading (the
-  // default majorRelation), the other series the major fits stay open as options.
-  if (!seriesFact || (seriesFact.basis === 'assumed' && !seriesFact.firm && !fits.includes(String(seriesFact.value)))) {
-    if (seriesFact) facts.splice(facts.indexOf(seriesFact), 1);
-    facts.push({ field: 'series', value: fits[0]!, basis: 'assumed', words, ...(fits.length > 1 ? { options: fits.slice(1) } : {}), fromMajor: true });
-  } else if (seriesFact.basis === 'assumed' && fits.includes(String(seriesFact.value))) {
-    // The workplace (国有林场) and the major studied (园林) agree: two clues, stated as understood.
-    seriesFact.firm = true;
-  }
-  const series = facts.find((f) => f.field === 'series')?.value as string | undefined;
-  if (!series) return;
-  if (!fits.includes(series) && v.majorAnySeries.includes(series)) return;
-  // Research in the major's own field (果树学 → 自然科学研究): close to it (三（二）), not a different field.
-  const close = entries.some((e) => e.close.includes(series));
-  push(facts, 'majorRelation', fits.includes(series) ? '相同' : close ? '相近' : '不同', 'assumed', words);
-  // Working in the field studied: the specialty is the major (软件工程 → 以考代评 in engineering).
-  if (fits.includes(series)) push(facts, 'specialty', major, 'assumed', words);
 }
 
 /** The series a job description names ("县自来水公司做技术" → 工程技术人员), or undefined. */

@@ -15,7 +15,7 @@ import type { Policy } from '../policy/load.js';
 import type { Source } from '../policy/schema.js';
 import { describesWork } from '../understand/asks.js';
 import { asksEligibility, foldText, understand } from '../understand/extract.js';
-import { substantiveFields, type Understanding } from '../understand/facts.js';
+import { substantiveFields, type Fact, type Understanding } from '../understand/facts.js';
 import { prefillFromFacts, type Prefill } from '../understand/prefill.js';
 import { askScopeOf } from './ask-scope.js';
 import { judge, type Situation } from './judge.js';
@@ -60,6 +60,13 @@ export function isSituational(u: Understanding, describes = false): boolean {
   // A series said by name (助理工程师 in the ask itself) does not yet describe a person.
   const substantive = u.facts.filter((f) => substantiveFields.includes(f.field) && !(f.field === 'series' && f.basis === 'said'));
   return u.asksEligibility && (substantive.length >= 1 || (describes && u.personal)) && (u.personal || substantive.length >= 2);
+}
+
+/** The message with the words each understood fact came from replaced by a clause mark. */
+function withoutFacts(question: string, facts: readonly Fact[]): string {
+  let t = foldText(question);
+  for (const w of [...new Set(facts.map((f) => f.words))].sort((a, b) => b.length - a.length)) if (w) t = t.split(w).join('，');
+  return t;
 }
 
 /** Create the answerer. */
@@ -111,10 +118,14 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
           const up = understand(p, policy, now);
           return isSituational(up) || up.facts.some((f) => substantiveFields.includes(f.field));
         }) : [];
-        // The whole message may also ask something the judgement does not answer (材料, 上传, 终算日期).
+        // When a missing fact decides, the general rule of the topic the knowledge file gives is worth
+        // adding. Otherwise the whole message may still ask something the judgement does not answer
+        // (材料, 上传, 终算日期) — if the same topic is still found with the words the facts came from
+        // taken out, so the person's own details ("在乡镇农技站上班") do not add a topic nobody asked about.
         const whole = knowledge.ask(question, now);
-        // When a missing fact decides, the general rule the knowledge file gives is worth adding.
-        const general = s.situation.outcome === 'needs_info' || !policy.vocabulary.supersedes.includes(whole.entry ?? '');
+        const undecided = s.situation.outcome === 'needs_info';
+        const asked = () => knowledge.ask(withoutFacts(question, u.facts), now).entry === whole.entry;
+        const general = undecided || (!policy.vocabulary.supersedes.includes(whole.entry ?? '') && asked());
         if (whole.found && whole.entry && general && !others.some((a) => a.entry === whole.entry)) others.push(whole);
         const pieces = [{ text: s.text, sources: s.sources }, ...others.map((a) => ({ text: a.answer, sources: a.sources }))];
         const c = combine(pieces);

@@ -133,7 +133,8 @@ export function renderSituation(s: Situation, policy: Policy, t: SituationTexts)
     }
     case 'needs_info': {
       lines.push(fill(t.outcome.needs_info, { missing: s.missing.map((u) => missingName(u, t)).join(t.missingJoin) }));
-      if (v.level) lines.push(fill(t.favourable, { condition: s.missing.map((u) => favourableText(u, t)).join(t.missingJoin), level: levelName(policy, series, v.level) }));
+      // The level a favourable reading gives is only worth saying when the education, which sets it, is known.
+      if (v.level && !s.missing.some((u) => u.field === 'education')) lines.push(fill(t.favourable, { condition: s.missing.map((u) => favourableText(u, t)).join(t.missingJoin), level: levelName(policy, series, v.level) }));
       lines.push(windowLine(v, t));
       sources.push(v.window.source);
       break;

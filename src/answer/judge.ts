@@ -88,7 +88,18 @@ const setEmployer = (patch: Partial<NonNullable<Profile['employer']>>) => (p: Pr
 /** 三（六）: an enterprise the county names as its own (县供电公司), read from its name alone: state-owned, firmly. */
 function countyOwned(policy: Policy, type: Fact, name: string | undefined): boolean {
   const rule = policy.series.countyOwnedEnterprise;
-  return !!rule && type.value === '国有企业' && !!name && name.includes(type.words) && new RegExp(rule.pattern, 'u').test(name);
+  return !!rule && type.value === '国有企业' && !!name && name.includes(type.words) && patternOf(rule.pattern).test(name);
+}
+
+const patterns = new Map<string, RegExp>();
+/** A data pattern compiled once. */
+function patternOf(source: string): RegExp {
+  let r = patterns.get(source);
+  if (!r) {
+    r = new RegExp(source, 'u');
+    patterns.set(source, r);
+  }
+  return r;
 }
 
 /** Every reading of the missing facts (their alternatives combined; assumptions at their reading), at most `cap`. */

@@ -12,14 +12,13 @@ import { situationTexts } from '../../src/answer/texts.js';
 import { evaluate } from '../../src/eligibility/evaluate.js';
 import { loadPolicy, type Policy } from '../../src/policy/load.js';
 import type { Fact } from '../../src/understand/facts.js';
+import { assumed, said } from './fact-builders.js';
 
 let policy: Policy;
 beforeAll(() => {
   policy = loadPolicy();
 });
 
-const said = (field: Fact['field'], value: Fact['value'], words = String(value)): Fact => ({ field, value, basis: 'said', words });
-const assumed = (field: Fact['field'], value: Fact['value'], words: string, extra: Partial<Fact> = {}): Fact => ({ field, value, basis: 'assumed', words, ...extra });
 
 /** A 大专 engineer who started in July 2020, at `name` whose type is read from `typeWords`. */
 const engineerAt = (name: string, typeWords: string): Fact[] => [

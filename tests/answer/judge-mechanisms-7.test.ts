@@ -10,13 +10,13 @@ import { situationTexts } from '../../src/answer/texts.js';
 import { evaluate } from '../../src/eligibility/evaluate.js';
 import { loadPolicy, type Policy } from '../../src/policy/load.js';
 import type { Fact } from '../../src/understand/facts.js';
+import { said } from './fact-builders.js';
 
 let policy: Policy;
 beforeAll(() => {
   policy = loadPolicy();
 });
 
-const said = (field: Fact['field'], value: Fact['value'], words = String(value)): Fact => ({ field, value, basis: 'said', words });
 
 /** Someone at a county water station since `start`, with `education`, asking for `target`. */
 const asking = (education: string, start: string, target: string): Fact[] => [

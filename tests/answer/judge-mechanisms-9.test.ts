@@ -13,13 +13,13 @@ import { situationTexts } from '../../src/answer/texts.js';
 import { evaluate } from '../../src/eligibility/evaluate.js';
 import { loadPolicy, type Policy } from '../../src/policy/load.js';
 import type { Fact } from '../../src/understand/facts.js';
+import { said } from './fact-builders.js';
 
 let policy: Policy;
 beforeAll(() => {
   policy = loadPolicy();
 });
 
-const said = (field: Fact['field'], value: Fact['value'], words = String(value)): Fact => ({ field, value, basis: 'said', words });
 
 describe('what moment the ask is about (rules/ask-scope.yaml)', () => {
   it('the present moment next to applying, or applying late, is an ask about now', () => {

@@ -6,13 +6,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
-import { asksEligibility, foldText, understand } from '../../src/understand/extract.js';
-import type { Fact, FactField } from '../../src/understand/facts.js';
+import { asksEligibility, foldText, } from '../../src/understand/extract.js';
+import { factReader } from './read-facts.js';
 
 const policy = loadPolicy();
 const NOW = '2024-04-20';
-const facts = (text: string, now = NOW) => understand(text, policy, now).facts;
-const fact = (text: string, field: FactField, now = NOW): Fact | undefined => facts(text, now).find((f) => f.field === field);
+const { facts, fact } = factReader(policy, NOW);
 
 describe('typing mistakes from the vocabulary', () => {
   it('不称值 is read as 不称职', () => {

@@ -6,12 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadPolicy } from '../../src/policy/load.js';
 import { foldText, understand } from '../../src/understand/extract.js';
-import type { Fact, FactField } from '../../src/understand/facts.js';
+import { factReader } from './read-facts.js';
 
 const policy = loadPolicy();
 const NOW = '2024-05-10';
-const facts = (text: string, now = NOW) => understand(text, policy, now).facts;
-const fact = (text: string, field: FactField, now = NOW): Fact | undefined => facts(text, now).find((f) => f.field === field);
+const { facts, fact } = factReader(policy, NOW);
 
 describe('spaces separate the clauses of a chat message', () => {
   it('a space between Chinese words is a clause mark, inside a number it is dropped', () => {

@@ -8,13 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { judge } from '../../src/answer/judge.js';
 import { evaluate } from '../../src/eligibility/evaluate.js';
 import { loadPolicy } from '../../src/policy/load.js';
-import { understand } from '../../src/understand/extract.js';
-import type { Fact, FactField } from '../../src/understand/facts.js';
+import { factReader } from './read-facts.js';
 
 const policy = loadPolicy();
 const NOW = '2024-05-10';
-const facts = (text: string, now = NOW) => understand(text, policy, now).facts;
-const fact = (text: string, field: FactField, now = NOW): Fact | undefined => facts(text, now).find((f) => f.field === field);
+const { facts, fact } = factReader(policy, NOW);
 const judged = (text: string, now = NOW) => judge(facts(text, now), policy, now, evaluate);
 
 describe('the employer', () => {

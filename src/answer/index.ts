@@ -105,11 +105,12 @@ export function createAnswerer(deps: AnswererDeps): Answerer {
     answer(question: string, now: string): Answered {
       const parts = splitQuestions(question);
       // Understanding costs a little; a message that asks nothing about eligibility skips it.
-      const u = asksEligibility(foldText(question), policy) ? understand(question, policy, now) : undefined;
-      // A case described without any fact the rules know is judged only when it is here (no other province named).
       const folded = foldText(question);
-      const describes = describesWork(folded, policy.vocabulary) && !policy.vocabulary.places.outside.some((p) => p.words.some((w) => folded.includes(w)));
-      if (u && isSituational(u, describes)) {
+      const u = asksEligibility(folded, policy) ? understand(question, policy, now) : undefined;
+      // A case described without any fact the rules know is judged only when it is here (no other province
+      // named); checked only for a message that asks about a case.
+      const describesHere = () => describesWork(folded, policy.vocabulary) && !policy.vocabulary.places.outside.some((p) => p.words.some((w) => folded.includes(w)));
+      if (u && isSituational(u, describesHere())) {
         const s = situational(u, question, now);
         // Parts that state facts or ask about the person's own case belong to the situation.
         const others = parts.length > 1 ? knowledgeParts(parts, now, (p) => {

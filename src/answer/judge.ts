@@ -13,6 +13,7 @@ import type { Policy } from '../policy/load.js';
 import type { TitleLevel } from '../policy/schema.js';
 import { batchesFor } from '../policy/windows.js';
 import { factOf, type Fact } from '../understand/facts.js';
+import { pattern } from '../understand/match.js';
 import { openFacts } from '../understand/open-facts.js';
 import { profileFromFacts } from '../understand/profile.js';
 import type { AskScope } from './ask-scope.js';
@@ -88,19 +89,9 @@ const setEmployer = (patch: Partial<NonNullable<Profile['employer']>>) => (p: Pr
 /** 三（六）: an enterprise the county names as its own (县供电公司), read from its name alone: state-owned, firmly. */
 function countyOwned(policy: Policy, type: Fact, name: string | undefined): boolean {
   const rule = policy.series.countyOwnedEnterprise;
-  return !!rule && type.value === '国有企业' && !!name && name.includes(type.words) && patternOf(rule.pattern).test(name);
+  return !!rule && type.value === '国有企业' && !!name && name.includes(type.words) && pattern(rule.pattern).test(name);
 }
 
-const patterns = new Map<string, RegExp>();
-/** A data pattern compiled once. */
-function patternOf(source: string): RegExp {
-  let r = patterns.get(source);
-  if (!r) {
-    r = new RegExp(source, 'u');
-    patterns.set(source, r);
-  }
-  return r;
-}
 
 /** Every reading of the missing facts (their alternatives combined; assumptions at their reading), at most `cap`. */
 function readingsOf(base: Profile, unknowns: readonly Unknown[], cap = 256): Profile[] | undefined {
@@ -151,7 +142,7 @@ export function unknownsOf(facts: readonly Fact[], policy: Policy, now: string):
   const longAgo = addMonthsToDay(`${now.slice(0, 7)}-01`, -120);
   const today = now;
 
-  const exam = policy.series.series.find((s) => s.examInsteadOfReview?.value)?.name;
+  const exam = examSeries(policy);
   const seriesFact = readFromName(facts, policy);
   if (!p.series) {
     unknowns.push({ field: 'series', kind: 'missing', alternatives: [set('series', plainSeries(policy)), set('series', exam)] });
@@ -308,6 +299,10 @@ export function judge(facts: readonly Fact[], policy: Policy, now: string, evalu
   const asked = factOf([...facts], 'targetLevel')?.value;
   const levels = policy.method.levels;
   if (s.outcome === 'ineligible' || s.outcome === 'needs_info' || !s.level || s.level !== asked) return s;
+  // Judged again without the ask only when the education said has a route above the level asked (第五条).
+  const education = factOf([...facts], 'education')?.value;
+  const higher = (l: TitleLevel) => levels.indexOf(l) > levels.indexOf(s.level!);
+  if (typeof education === 'string' && !policy.method.routes.some((r) => (r.education as readonly string[]).includes(education) && higher(r.level))) return s;
   const free = judgeAsked(facts.filter((f) => f.field !== 'targetLevel'), policy, now, evaluate, ask);
   if (free.outcome !== s.outcome || !free.level || levels.indexOf(free.level) <= levels.indexOf(s.level)) return s;
   return { ...free, facts: [...facts], lowerAsked: s.level };
@@ -339,7 +334,7 @@ function judgeAsked(facts: readonly Fact[], policy: Policy, now: string, evaluat
   if (reading.hasDegree === false && (reading.education === '博士' || reading.education === '硕士') && c !== 'ineligible') {
     const below = evaluate({ ...reading, education: '本科' }, policy, now);
     // The verdict told is the 本科 one: its failing check is the reason given.
-    if (cls(below) === 'ineligible') return { ...result('ineligible', null, null, ['degree', ...below.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule)]), verdict: below };
+    if (cls(below) === 'ineligible') return { ...result('ineligible', null, null, ['degree', ...failRules(below)]), verdict: below };
   }
   // 第五条: the level asked has no route for this education and title (中专 asking 助理级 without 员级 held
   // 4 years), a lower one does: the answer is the level the person can get, judged without the ask.
@@ -355,7 +350,7 @@ function judgeAsked(facts: readonly Fact[], policy: Policy, now: string, evaluat
     if (again.level === verdict.reachableLevel && (again.outcome === 'eligible' || again.outcome === 'conditional')) return { ...again, facts: [...facts], deciding: [...again.deciding, 'level'], ...(askedCheck ? { askedLevel: askedCheck } : {}) };
   }
   if (c === 'ineligible' || (c === 'incomplete' && verdict.checks.some((ch) => ch.status === 'fail'))) {
-    return result('ineligible', null, null, verdict.checks.filter((ch) => ch.status === 'fail').map((ch) => ch.rule));
+    return result('ineligible', null, null, failRules(verdict));
   }
   if (missing.length) {
     const readings = readingsOf(base, unknowns);

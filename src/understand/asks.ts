@@ -7,41 +7,22 @@
  * Pure; the words are data (rules/vocabulary.yaml `caseQuestion`).
  */
 import type { Policy } from '../policy/load.js';
-import { findWord } from './match.js';
+import { findWord, globalPattern, pattern, patterns } from './match.js';
 
 type Vocab = Policy['vocabulary'];
 
 /** The clause mark a space becomes: the full-width comma, which NFKC folds away from every typed comma. */
 export const SPACE_MARK = '，';
 
-const compiledLists = new WeakMap<readonly string[], RegExp[]>();
-/** The patterns of a vocabulary list, compiled once. */
-export function compiled(list: readonly string[]): RegExp[] {
-  let r = compiledLists.get(list);
-  if (!r) {
-    r = list.map((p) => new RegExp(p, 'u'));
-    compiledLists.set(list, r);
-  }
-  return r;
-}
-const single = new Map<string, RegExp>();
-function one(p: string): RegExp {
-  let r = single.get(p);
-  if (!r) {
-    r = new RegExp(p, 'u');
-    single.set(p, r);
-  }
-  return r;
-}
 
 /** A clause of its own says where someone works or what they do ("在水利站上班，", "以前一直在外面打工，"). */
 export function describesWork(t: string, v: Vocab): boolean {
-  return compiled(v.caseQuestion?.describes ?? []).some((r) => r.test(t));
+  return patterns(v.caseQuestion?.describes ?? []).some((r) => r.test(t));
 }
 
 /** The message names a person (我, 他, 小刘, 我们单位 …) or describes one in a clause of its own. */
 export function namesPerson(t: string, v: Vocab): boolean {
-  return compiled(v.personal).some((r) => r.test(t)) || describesWork(t, v);
+  return patterns(v.personal).some((r) => r.test(t)) || describesWork(t, v);
 }
 
 /** The clauses of a folded text, each with the mark that ends it (a space is a clause mark). */
@@ -53,18 +34,18 @@ function clausesOf(t: string): string[] {
 export function isPolarQuestion(clause: string, v: Vocab): boolean {
   const q = v.caseQuestion;
   if (!q || findWord(clause, q.open)) return false;
-  return compiled(q.polar).some((r) => r.test(clause));
+  return patterns(q.polar).some((r) => r.test(clause));
 }
 
 /** The clause is about applying for a title: a recognition verb, a level or title, a batch. */
 function aboutTitle(clause: string, v: Vocab): boolean {
-  return compiled(v.caseQuestion?.topics ?? []).some((r) => r.test(clause)) || v.levels.some((l) => l.words.some((w) => clause.includes(w)));
+  return patterns(v.caseQuestion?.topics ?? []).some((r) => r.test(clause)) || v.levels.some((l) => l.words.some((w) => clause.includes(w)));
 }
 
 /** A polar clause with hardly anything besides its question form ("可以吗", "可否？", "这次行不行", "够了没有哦"). */
 function bare(clause: string, v: Vocab): boolean {
   let rest = clause.replace(/[，,。；;！!？?～~\s]/gu, '');
-  for (const r of compiled(v.caseQuestion?.polar ?? [])) rest = rest.replace(new RegExp(r.source, 'gu'), '');
+  for (const r of patterns(v.caseQuestion?.polar ?? [])) rest = rest.replace(globalPattern(r.source), '');
   return rest.replace(/^(那|请问|问下|现在|这样|这次|这回|那我|我)/u, '').length <= 3;
 }
 
@@ -78,7 +59,7 @@ function otherTopic(text: string, v: Vocab): boolean {
 function isStatement(clause: string, v: Vocab): boolean {
   const q = v.caseQuestion!;
   if (/[？?]$/u.test(clause) || findWord(clause, q.open) || isPolarQuestion(clause, v)) return false;
-  return !compiled(q.fillers).some((r) => r.test(clause));
+  return !patterns(q.fillers).some((r) => r.test(clause));
 }
 
 /**
@@ -110,13 +91,13 @@ function intentAsk(t: string, v: Vocab): boolean {
   return t.split(/(?<=[。！!？?；;\n])/u).some((s) => {
     if (otherTopic(s, v)) return false;
     const plain = s.split(SPACE_MARK).join('');
-    return compiled(v.intents).some((r) => r.test(plain)) || (q !== undefined && one(q.intent).test(s) && !asksElse(s));
+    return patterns(v.intents).some((r) => r.test(plain)) || (q !== undefined && pattern(q.intent).test(s) && !asksElse(s));
   });
 }
 
 /** One clause asks about the person's own case (a level in it is the one asked for, not one held). */
 export function asksInClause(clause: string, v: Vocab): boolean {
-  if (compiled(v.eligibilityAsks).some((r) => r.test(clause))) return true;
+  if (patterns(v.eligibilityAsks).some((r) => r.test(clause))) return true;
   return isPolarQuestion(clause, v) && !otherTopic(clause, v) && aboutTitle(clause, v);
 }
 
@@ -124,6 +105,6 @@ export function asksInClause(clause: string, v: Vocab): boolean {
 export function asksAboutCase(text: string, v: Vocab): boolean {
   // An ask may run across a space ("想直接认助工 这次行不行"): the clause marks spaces left are dropped.
   const joined = text.split(SPACE_MARK).join('');
-  if (compiled(v.eligibilityAsks).some((r) => r.test(joined))) return true;
+  if (patterns(v.eligibilityAsks).some((r) => r.test(joined))) return true;
   return intentAsk(text, v) || polarCaseQuestion(text, v);
 }

@@ -4,6 +4,7 @@
  */
 import { addMonthsToDay, isIsoDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
+import { globalPattern } from './match.js';
 
 /** One date mentioned in the text. */
 export interface DateMention {
@@ -75,7 +76,7 @@ export function findDates(text: string, now: string): DateMention[] {
     add(m, d, d, false);
   }
   // "毕业五年了", "毕业快3年": a duration back from today, the graduation.
-  for (const m of text.matchAll(new RegExp(`毕业(?:了|已经|已|有)?(快|近|将近|差不多|都)?${num}年(多|半)?`, 'gu'))) {
+  for (const m of text.matchAll(globalPattern(`毕业(?:了|已经|已|有)?(快|近|将近|差不多|都)?${num}年(多|半)?`))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
@@ -99,7 +100,7 @@ export function findDates(text: string, now: string): DateMention[] {
     const [a, b] = /底|末/.test(part) ? [12, 12] : /初/.test(part) ? [1, 2] : [1, y === nowYear ? nowMonth : 12];
     add(m, day(y, a), day(y, b), a !== b);
   }
-  for (const m of text.matchAll(new RegExp(`${num}年前`, 'gu'))) {
+  for (const m of text.matchAll(globalPattern(`${num}年前`))) {
     const n = chineseNumber(m[1]!);
     if (n === undefined || n > 40) continue;
     const d = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
@@ -107,7 +108,7 @@ export function findDates(text: string, now: string): DateMention[] {
   }
   // "工作三年了", "干了两年多", "做现场管理2年了": a duration back from today; only the start of work.
   // "当施工员六年了": 当 and the post held, as with 做 (not 当时 / 当年 / 当地).
-  for (const m of text.matchAll(new RegExp(`(?:工作|上班|教书?|(?:从事|做|搞|干|当(?![时年地月天初]))[^，,。\\d□]{0,8}?)了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`, 'gu'))) {
+  for (const m of text.matchAll(globalPattern(`(?:工作|上班|教书?|(?:从事|做|搞|干|当(?![时年地月天初]))[^，,。\\d□]{0,8}?)了?(?:满|已|已经|有)?(快|近|将近|差不多)?${num}年(多|半)?了?`))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);
@@ -144,7 +145,7 @@ export function findDates(text: string, now: string): DateMention[] {
     if (prev && !prev.vague) add(m, prev.latest, prev.latest, false);
   }
   // A clause that is only a duration ("做护林，快十年了"): how long the work of the clause before has run.
-  for (const m of text.matchAll(new RegExp(`(?<=^|[，,。；;])(快|近|将近|差不多|都)?${num}年(多|半)?了(?=[，,。；;！？?]|$)`, 'gu'))) {
+  for (const m of text.matchAll(globalPattern(`(?<=^|[，,。；;])(快|近|将近|差不多|都)?${num}年(多|半)?了(?=[，,。；;！？?]|$)`))) {
     const n = chineseNumber(m[2]!);
     if (n === undefined || n > 40) continue;
     const base = addMonthsToDay(`${now.slice(0, 7)}-01`, -12 * n);

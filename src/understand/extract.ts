@@ -9,13 +9,13 @@ import { dateDigits, findDates, type DateMention } from './dates.js';
 import type { Basis, Fact, Understanding } from './facts.js';
 import { addMonthsToDay } from '../policy/dates.js';
 import { chineseNumber } from '../text/chinese-number.js';
-import { allHits, bestHits, clauseAt, findWord, type Hit } from './match.js';
+import { allHits, bestHits, clauseAt, findWord, globalPattern, pattern, patterns, type Hit } from './match.js';
 import { spellRight } from './spelling.js';
 import { mask, push } from './fact-list.js';
 import { payerMasked, understandInsurance } from './insurance.js';
 import { findMajor, understandMajor } from './major.js';
 import { understandReviews } from './reviews.js';
-import { asksAboutCase, asksInClause, compiled, namesPerson, SPACE_MARK } from './asks.js';
+import { asksAboutCase, asksInClause, namesPerson, SPACE_MARK } from './asks.js';
 
 
 /**
@@ -166,7 +166,7 @@ function dateRole(text: string, d: DateMention, v: Vocab): 'graduation' | 'workS
   // A title date only when a level word follows in the clause (取得技术员), not 取得毕业证.
   const role = earliest(after, false) ?? earliest(before, true);
   // "毕业证6月拿了": a certificate of schooling taken, the graduation.
-  const titleVerbs = new RegExp([...v.dateRoles.titleSince].sort((a, b) => b.length - a.length).join('|'), 'gu');
+  const titleVerbs = globalPattern([...v.dateRoles.titleSince].sort((a, b) => b.length - a.length).join('|'));
   if (role === 'titleSince' && !v.levels.some((l) => l.words.some((w) => clause.text.includes(w)))) return earliest(after.replace(titleVerbs, ''), false) ?? 'graduation';
   return role;
 }
@@ -222,7 +222,7 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     const back = monthsBetween(String(start.value), `${now.slice(0, 7)}-01`);
     // "20年7月毕业在赣州一家公司干了两年": the earlier job began on graduation, when that is said.
     const grad = facts.find((f) => f.field === 'graduationDate');
-    const onGraduation = grad && v.dateRoles.startedOnGraduation.some((p) => new RegExp(p, 'u').test(t.slice(0, earlier.start)));
+    const onGraduation = grad && patterns(v.dateRoles.startedOnGraduation).some((r) => r.test(t.slice(0, earlier.start)));
     if (onGraduation) {
       start.value = grad.value;
       if (grad.range) start.range = grad.range;
@@ -239,13 +239,13 @@ function understandDates(t: string, now: string, v: Vocab, facts: Fact[]): void 
     // The term before an end word ("半年就到期了") or right after the punishment ("警告处分6个月").
     const term = '(半年|[一二两三四五六七八九十\\d]+个?半?月|[一二两三\\d]年半?)';
     const kinds = [...v.punishment.words].sort((a, b) => b.length - a.length).join('|');
-    const m = new RegExp(`${term}[^，,。；;]{0,3}?(?:${ends})`, 'u').exec(t) ?? new RegExp(`(?:${kinds})(?:期|期限|期限是|为期)?${term}`, 'u').exec(t);
+    const m = pattern(`${term}[^，,。；;]{0,3}?(?:${ends})`).exec(t) ?? pattern(`(?:${kinds})(?:期|期限|期限是|为期)?${term}`).exec(t);
     const months = m ? termMonths(m[1]!) : undefined;
     if (months) push(facts, 'disciplinaryEndDate', addMonthsToDay(received.value, months), received.basis, m![0]);
   }
   const grad = facts.find((f) => f.field === 'graduationDate');
   if (grad && !facts.some((f) => f.field === 'technicalWorkStart')) {
-    const m = v.dateRoles.startedOnGraduation.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
+    const m = patterns(v.dateRoles.startedOnGraduation).map((r) => r.exec(t)).find(Boolean);
     if (m) push(facts, 'technicalWorkStart', grad.value, grad.basis, m[0], grad.range);
   }
 }
@@ -256,7 +256,7 @@ function changesPost(after: string, v: Vocab): boolean {
   if (findWord(after.slice(0, 6), r.postChange)) return true;
   if (!r.departments.length) return false;
   const alt = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).join('|');
-  return new RegExp(`^[^□]{0,3}?(?:${alt(r.transfer)})[\\u4e00-\\u9fa5]{0,4}?(?:${alt(r.departments)})(?!门)`, 'u').test(after);
+  return pattern(`^[^□]{0,3}?(?:${alt(r.transfer)})[\\u4e00-\\u9fa5]{0,4}?(?:${alt(r.departments)})(?!门)`).test(after);
 }
 
 /** Whole months from day `a` to day `b` (negative when b is earlier). */
@@ -291,7 +291,7 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     if (v.levelPostAfter.some((w) => t.startsWith(w, h.end))) continue;
     // "帮技术员小黄问下", "有5个技术员想认定": people named by their post.
     const lp = v.levelPerson;
-    if (lp && (new RegExp(lp.before, 'u').test(t.slice(clauseAt(t, h.start).start, h.start)) || new RegExp(lp.after, 'u').test(t.slice(h.end)))) continue;
+    if (lp && (pattern(lp.before).test(t.slice(clauseAt(t, h.start).start, h.start)) || pattern(lp.after).test(t.slice(h.end)))) continue;
     // "能认定什么级别，员级还是助理": the level is what is asked, not one named.
     if (either.has(h)) continue;
     // "二级教师5年了": held for that long.
@@ -319,7 +319,7 @@ function understandTitles(t: string, v: Vocab, facts: Fact[], now: string): void
     // "能上助理级不": a 不 or 没 ending the clause asks (A-not-A), it negates nothing.
     } else if (asking || !findWord(clause.replace(h.text, '').replace(/(不|没|没有)[吗呢呀啊]?$/u, ''), v.negation)) {
       // "想先报个员级": a first step, the highest level reachable is what is wanted.
-      if (v.levelFirstStep && new RegExp(v.levelFirstStep, 'u').test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
+      if (v.levelFirstStep && pattern(v.levelFirstStep).test(t.slice(clauseAt(t, h.start).start, h.start))) continue;
       // Not "后来助理也没弄": a level not taken is neither held nor the one asked for.
       push(facts, 'targetLevel', h.entry.value, 'said', h.text);
     }
@@ -345,7 +345,7 @@ function movedAt(t: string, v: Vocab, facts: Fact[]): number | undefined {
 
 function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
   const suffix = [...v.employerSuffixes].sort((a, b) => b.length - a.length).join('|');
-  const nameRe = new RegExp(`(?:(?<![现正实存所还好自])在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`, 'u');
+  const nameRe = pattern(`(?:(?<![现正实存所还好自])在|进了?的?|到|去了?|调到|就职于|供职于|就在|是)([^，,。；;！？?□在进到去是]{1,20}?(?:${suffix}))(?![\\u4e00-\\u9fa5]{0,2}(?:${suffix}))`);
   // "先在安远县水利站干了两年，22年10月调到寻乌县水利站": the employer now is the one moved to.
   const moved = movedAt(t, v, facts);
   const later = moved === undefined ? null : nameRe.exec(t.slice(moved));
@@ -356,7 +356,7 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
     // "县水务集团下属的分公司": the unit below is where the person works.
     const below = [...v.insurance.unitBelow].sort((a, b) => b.length - a.length).join('|');
     // "国有集团在寻乌的分公司": the branch somewhere is the unit too.
-    const sub = below ? new RegExp(`^(?:在[^，,。；;！？?□]{1,6}?的)?的?(?:${below})(?:的?[^，,。；;！？?□]{0,8}?(?:${suffix}))?`, 'u').exec(t.slice(name.index + name[0].length)) : null;
+    const sub = below ? pattern(`^(?:在[^，,。；;！？?□]{1,6}?的)?的?(?:${below})(?:的?[^，,。；;！？?□]{0,8}?(?:${suffix}))?`).exec(t.slice(name.index + name[0].length)) : null;
     const full = name[1]! + (sub?.[0] ?? '');
     push(facts, 'employer.name', full.replace(/^(了|的)/, ''), 'said', full);
   }
@@ -408,7 +408,7 @@ function understandEmployer(t: string, v: Vocab, facts: Fact[]): void {
 
 /** Where the text says the personnel file is kept (档案放在, 档案一直放在), or undefined. */
 function archiveWord(t: string, v: Vocab): string | undefined {
-  return findWord(t, v.archive.words) ?? (v.archive.pattern ? new RegExp(v.archive.pattern, 'u').exec(t)?.[0] : undefined);
+  return findWord(t, v.archive.words) ?? (v.archive.pattern ? pattern(v.archive.pattern).exec(t)?.[0] : undefined);
 }
 
 type SeriesWordEntry = { words?: string[]; patterns?: string[]; series: string; said: boolean; kind?: string };
@@ -428,7 +428,7 @@ function seriesEntries(policy: Policy): SeriesWordEntry[] {
 function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
   const v = policy.vocabulary;
   const entries = seriesEntries(policy);
-  const suffixes = new RegExp(`^(${v.employerSuffixes.join('|')})`, 'u');
+  const suffixes = pattern(`^(${v.employerSuffixes.join('|')})`);
   let best: { hit: Hit<(typeof entries)[number]>; score: number } | undefined;
   const hits = bestHits(t, entries);
   const major = findMajor(t, policy);
@@ -444,7 +444,7 @@ function understandSeries(t: string, policy: Policy, facts: Fact[]): void {
     // (技术员, 助理工程师) are left out, as several series share them.
     const clause = clauseAt(t, h.start).text;
     const titleWord = v.levels.some((l) => l.words.some((w) => h.text.includes(w)));
-    if (h.entry.said && !titleWord && !worked && /(报|认定|申报|评|走)/u.test(clause) && [...compiled(v.eligibilityAsks), ...compiled(v.intents)].some((r) => r.test(clause))) score += 5;
+    if (h.entry.said && !titleWord && !worked && /(报|认定|申报|评|走)/u.test(clause) && [...patterns(v.eligibilityAsks), ...patterns(v.intents)].some((r) => r.test(clause))) score += 5;
     // Part of an employer's name (水利站, 卫生院, 电视台): the workplace, not the job.
     if (suffixes.test(t.slice(h.end))) score -= 2;
     return score;

@@ -2,7 +2,7 @@
 import type { Policy } from '../policy/load.js';
 import { mask, push } from './fact-list.js';
 import type { Fact } from './facts.js';
-import { clauseAt, findWord } from './match.js';
+import { clauseAt, findWord, pattern } from './match.js';
 
 type Vocab = Policy['vocabulary'];
 
@@ -48,13 +48,13 @@ function sameUnit(payer: string, unit: string, v: Vocab): boolean {
 export function understandInsurance(t: string, v: Vocab, facts: Fact[]): void {
   const other = findWord(t, v.insurance.otherPayer);
   const same = findWord(t, v.insurance.samePayer);
-  const named = new RegExp(v.insurance.payerPattern, 'u').exec(t);
+  const named = pattern(v.insurance.payerPattern).exec(t);
   const employerName = facts.find((f) => f.field === 'employer.name')?.value as string | undefined;
   if (other) push(facts, 'socialInsuranceEmployer', v.insurance.otherPayerName, 'said', clauseAt(t, t.indexOf(other)).text);
   else if (named) {
     const payer = payerName(named[1] ?? named[2] ?? named[3]!, v);
     // "申报单位挂的是城投集团": the unit that applies is the one the payer is compared with.
-    const applying = v.insurance.applyingPattern ? new RegExp(v.insurance.applyingPattern, 'u').exec(t)?.[1] : undefined;
+    const applying = v.insurance.applyingPattern ? pattern(v.insurance.applyingPattern).exec(t)?.[1] : undefined;
     const unit = applying ?? employerName;
     const self = /^(单位|本单位|公司|我们单位|现在单位|现单位|这个单位|原单位?)$/u.test(payer) || (unit !== undefined && sameUnit(payer, unit, v));
     push(facts, 'socialInsuranceEmployer', self ? (employerName ?? '本单位') : payer, 'said', named[0]);

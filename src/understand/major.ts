@@ -2,7 +2,7 @@
 import type { Policy } from '../policy/load.js';
 import { push } from './fact-list.js';
 import type { Fact } from './facts.js';
-import { allHits, bestHits, findWord } from './match.js';
+import { allHits, bestHits, findWord, globalPattern, patterns } from './match.js';
 
 type Vocab = Policy['vocabulary'];
 
@@ -26,7 +26,7 @@ function abbreviated(major: string, v: Vocab): Vocab['majors'] {
 export function findMajor(t: string, policy: Policy): { major: string; words: string; start: number; end: number } | undefined {
   const v = policy.vocabulary;
   for (const cue of v.majorCues) {
-    for (const m of t.matchAll(new RegExp(cue, 'gu'))) {
+    for (const m of t.matchAll(globalPattern(cue))) {
       const raw = m[2] && !/^(专业|的)$/.test(m[2]) ? m[2] : m[1];
       if (!raw) continue;
       // "本科学的会计" → 会计; a 学 inside the name (计算机科学与技术) stays.
@@ -48,7 +48,7 @@ export function understandMajor(t: string, policy: Policy, facts: Fact[]): void 
   const found = findMajor(t, policy);
   // "干的跟学的不太一样", the major not named: whether it is close decides (三（二）), so it is asked;
   // "完全不对口" says it differs.
-  const differs = v.majorRelationSaid?.patterns.map((p) => new RegExp(p, 'u').exec(t)).find(Boolean);
+  const differs = (v.majorRelationSaid ? patterns(v.majorRelationSaid.patterns) : []).map((r) => r.exec(t)).find(Boolean);
   if (differs && v.majorRelationSaid && (!found || findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm))) {
     if (findWord(t.slice(Math.max(0, differs.index - 2), differs.index + differs[0].length), v.majorRelationSaid.firm)) push(facts, 'majorRelation', '不同', 'said', differs[0]);
     else {

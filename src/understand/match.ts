@@ -14,14 +14,38 @@ export interface Matchable {
   patterns?: string[];
 }
 
-const compiled = new Map<string, RegExp>();
-function regex(p: string): RegExp {
-  let r = compiled.get(p);
+const compiledGlobal = new Map<string, RegExp>();
+/** A pattern compiled once with the global flag (for matchAll and replace), its lastIndex reset. */
+export function globalPattern(p: string): RegExp {
+  let r = compiledGlobal.get(p);
   if (!r) {
     r = new RegExp(p, 'gu');
-    compiled.set(p, r);
+    compiledGlobal.set(p, r);
   }
   r.lastIndex = 0;
+  return r;
+}
+const regex = globalPattern;
+
+const compiledOne = new Map<string, RegExp>();
+/** A data pattern (rules/ …) compiled once, without the global flag (for test and exec). */
+export function pattern(p: string): RegExp {
+  let r = compiledOne.get(p);
+  if (!r) {
+    r = new RegExp(p, 'u');
+    compiledOne.set(p, r);
+  }
+  return r;
+}
+
+const compiledLists = new WeakMap<readonly string[], RegExp[]>();
+/** The patterns of a data list, compiled once. */
+export function patterns(list: readonly string[]): RegExp[] {
+  let r = compiledLists.get(list);
+  if (!r) {
+    r = list.map(pattern);
+    compiledLists.set(list, r);
+  }
   return r;
 }
 

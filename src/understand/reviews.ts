@@ -2,7 +2,7 @@
 import type { Policy } from '../policy/load.js';
 import { push } from './fact-list.js';
 import type { Fact, FactField } from './facts.js';
-import { clauseAt, findWord } from './match.js';
+import { clauseAt, findWord, pattern } from './match.js';
 
 type Vocab = Policy['vocabulary'];
 
@@ -41,7 +41,7 @@ export function understandReviews(t: string, dated: string, v: Vocab, facts: Fac
         if (f.words === clause) Object.assign(f, { otherValues: [1], unknown: true });
         return;
       }
-      const m = new RegExp(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`, 'u').exec(clause);
+      const m = pattern(`${w}[^，,。]{0,4}?${countRe}|${countRe}[^，,。]{0,3}?${w}`).exec(clause);
       // The text still holds its dates at the same positions (masking keeps lengths).
       const years = m ? undefined : yearsCounted(dated.slice(clauseAt(dated, at).start, at));
       return push(facts, field, m ? count(m[1] ?? m[2]!) : (years ?? 1), m || years ? 'said' : 'assumed', clause);
